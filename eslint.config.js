@@ -1,0 +1,32 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+// Domain folders never reach into the delivery layers (cli, server) — dependencies point inwards.
+const deliveryLayers = {
+  patterns: [
+    { group: ['**/cli/**', '../cli/*', '**/server/**', '../server/*'], message: 'domain code must not import cli/ or server/' },
+    { group: ['fastify', 'commander', 'cli-progress'], message: 'domain code stays free of delivery frameworks' },
+  ],
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'docs', 'coverage', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/server/**'],
+    rules: { 'no-restricted-imports': ['error', deliveryLayers] },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+)

@@ -1,0 +1,2 @@
+export * from './interchange.js'
+export * from './time.js'

@@ -1,0 +1,27 @@
+// Interchange times: ISO 8601; a time without an offset is Asia/Shanghai (the spec's rule).
+import { z } from 'zod'
+
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/
+
+/** Parses an interchange time to epoch milliseconds, or NaN when it is not one. */
+export function parseInterchangeTime(value: string): number {
+  const m = ISO_TIME.exec(value.trim())
+  if (!m) return NaN
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', offset] = m
+  const zone = offset ? (offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '+08:00'
+  const ms = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : ''
+  const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${zone}`)
+  return t
+}
+
+/** The stored form of a time: UTC, millisecond precision, so text order is time order. */
+export function toStoredTime(value: string): string {
+  return new Date(parseInterchangeTime(value)).toISOString()
+}
+
+export const interchangeTime = z
+  .string()
+  .refine((v) => Number.isFinite(parseInterchangeTime(v)), {
+    message: 'expected an ISO 8601 time, e.g. 2026-03-01T09:30:00+08:00',
+  })

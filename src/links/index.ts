@@ -1,0 +1,3 @@
+export * from './identifier.js'
+export * from './link.queries.js'
+export * from './watchlist-identifier.js'

@@ -1,0 +1,55 @@
+// Opens the one data layer: SQLite (a file, no server) by default, PostgreSQL when DATABASE_URL is set.
+// This is the only file that knows which driver is behind Kysely.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+export type StoreKind = 'sqlite' | 'postgres'
+
+export type Store = { db: Kysely<Database>; kind: StoreKind; location: string; schema?: string }
+
+export type StoreConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string }
+
+export const DEFAULT_SQLITE_PATH = './data/grayline.db'
+
+/** Which store the environment asks for: DATABASE_URL wins, then GRAYLINE_DB, then the default file. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dbPath?: string): StoreConfig {
+  if (dbPath) return { kind: 'sqlite', path: dbPath }
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL }
+  return { kind: 'sqlite', path: env.GRAYLINE_DB ?? DEFAULT_SQLITE_PATH }
+}
+
+export function createStore(config: StoreConfig): Store {
+  if (config.kind === 'sqlite') return openSqlite(config.path)
+  return openPostgres(config.url, config.schema)
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const database = new SQLite(path)
+  database.pragma('journal_mode = WAL')
+  database.pragma('synchronous = NORMAL')
+  database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  database.pragma('cache_size = -65536')
+  database.pragma('temp_store = MEMORY')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return { db, kind: 'sqlite', location: path }
+}
+
+function openPostgres(url: string, schema?: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 8 })
+  // Tests run each suite in its own schema so that parallel suites never see each other's rows.
+  if (schema) pool.on('connect', (client) => void client.query(`SET search_path TO "${schema}"`))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', location: redactUrl(url) + (schema ? `#${schema}` : ''), schema }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+}

@@ -1,0 +1,9 @@
+// Static migration registry: append-only, applied in key order on both stores.
+import type { Migration } from 'kysely'
+import * as m0001 from './0001-create-intake.js'
+import * as m0002 from './0002-create-assessments.js'
+
+export const migrations: Record<string, Migration> = {
+  '0001-create-intake': m0001,
+  '0002-create-assessments': m0002,
+}
