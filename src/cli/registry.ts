@@ -1,9 +1,11 @@
 // Commands of the later domains register here.
 import type { Command } from 'commander'
 import { registerAssess } from './assess-command.js'
+import { registerBacktest } from './backtest-command.js'
 import { registerScreen } from './screen-command.js'
 
 export function registerCommands(program: Command): void {
   registerAssess(program)
   registerScreen(program)
+  registerBacktest(program)
 }

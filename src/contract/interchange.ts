@@ -137,7 +137,7 @@ export const watchlistEntrySchema = z.looseObject({
 })
 
 export const evidenceRefSchema = z.object({
-  kind: z.enum(['contact', 'customer', 'identifier', 'text', 'file', 'watchlist', 'rule']),
+  kind: z.enum(['contact', 'customer', 'identifier', 'text', 'file', 'watchlist', 'gang', 'rule']),
   id: z.string(),
   note: z.string().optional(),
 })

@@ -1,0 +1,70 @@
+// Stored assessments: one row a contact, replaced when the contact is re-assessed.
+import type { Kysely, Transaction } from 'kysely'
+import type { Assessment } from '../contract/index.js'
+import type { Database } from '../store/schema.js'
+import type { ScoredAssessment } from './detector.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+const ROWS_PER_STATEMENT = 500
+
+export async function saveAssessments(db: Db, items: ScoredAssessment[], now: string): Promise<void> {
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((a) => ({
+      contact_id: a.contact_id,
+      risk: a.risk,
+      severity: a.severity,
+      categories: JSON.stringify(a.categories),
+      signals: JSON.stringify(a.signals),
+      gang_id: a.gang_id,
+      recommended_action: a.recommended_action,
+      rules_version: a.rules_version,
+      score: a.score,
+      assessed_at: now,
+    }))
+    await db
+      .insertInto('assessments')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('contact_id').doUpdateSet((eb) => ({
+          risk: eb.ref('excluded.risk'),
+          severity: eb.ref('excluded.severity'),
+          categories: eb.ref('excluded.categories'),
+          signals: eb.ref('excluded.signals'),
+          gang_id: eb.ref('excluded.gang_id'),
+          recommended_action: eb.ref('excluded.recommended_action'),
+          rules_version: eb.ref('excluded.rules_version'),
+          score: eb.ref('excluded.score'),
+          assessed_at: eb.ref('excluded.assessed_at'),
+        })),
+      )
+      .execute()
+  }
+}
+
+export async function loadAssessment(db: Db, contactId: string): Promise<Assessment | null> {
+  const r = await db.selectFrom('assessments').selectAll().where('contact_id', '=', contactId).executeTakeFirst()
+  return r ? rowToAssessment(r) : null
+}
+
+export async function riskByContact(db: Db, contactIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (let i = 0; i < contactIds.length; i += ROWS_PER_STATEMENT) {
+    const rows = await db.selectFrom('assessments').select(['contact_id', 'risk']).where('contact_id', 'in', contactIds.slice(i, i + ROWS_PER_STATEMENT)).execute()
+    for (const r of rows) out.set(r.contact_id, r.risk)
+  }
+  return out
+}
+
+export function rowToAssessment(r: Database['assessments']): Assessment {
+  return {
+    contact_id: r.contact_id,
+    risk: r.risk as Assessment['risk'],
+    severity: r.severity as Assessment['severity'],
+    categories: JSON.parse(r.categories) as Assessment['categories'],
+    signals: JSON.parse(r.signals) as Assessment['signals'],
+    gang_id: r.gang_id,
+    recommended_action: r.recommended_action,
+    rules_version: r.rules_version,
+  }
+}

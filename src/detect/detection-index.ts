@@ -1,0 +1,116 @@
+// The in-memory picture detection reasons over: every contact's facts, who spoke for whom through
+// which identifier, what customers have on file, template groups, near-same images, the watchlist
+// and what victims reported. Built once from the store, then grown contact by contact.
+import type { Contact } from '../contract/index.js'
+import type { IdentifierLink } from '../links/identifier.js'
+import type { ContactFacts } from './contact-facts.js'
+import { contactFacts } from './contact-facts.js'
+import { IdentifierPostings } from './identifier-postings.js'
+import type { PostingFacts } from './identifier-postings.js'
+import { PhashIndex } from './phash-index.js'
+import { TemplateGroups } from './template-groups.js'
+import type { WatchHit } from './watchlist-lookup.js'
+import { WatchlistLookup } from './watchlist-lookup.js'
+
+/** Attachment kinds whose reuse across customers means a forged or templated document. */
+export const EVIDENCE_KINDS = new Set(['poa', 'medical', 'unemployment', 'lawyer_letter', 'id_copy'])
+
+export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
+
+export class DetectionIndex implements PostingFacts {
+  readonly contacts: ContactFacts[] = []
+  readonly byId = new Map<string, number>()
+  readonly byCustomer = new Map<string, number[]>()
+  readonly postings = new IdentifierPostings()
+  readonly onFile = new Map<string, string[]>()
+  readonly customers = new Map<string, CustomerOnFile>()
+  readonly templates = new TemplateGroups()
+  readonly phashes = new PhashIndex()
+  readonly watchlist = new WatchlistLookup()
+  /** Identifiers that victims named as the agency that defrauded them, with the reports. */
+  readonly victimNamed = new Map<string, number[]>()
+
+  time(i: number): number {
+    return this.contacts[i]?.time ?? 0
+  }
+
+  customer(i: number): string | null {
+    return this.contacts[i]?.customerId ?? null
+  }
+
+  addCustomer(c: CustomerOnFile): void {
+    const before = this.customers.get(c.customerId)
+    for (const id of before?.identifiers ?? []) {
+      const list = this.onFile.get(id)
+      if (list) this.onFile.set(id, list.filter((x) => x !== c.customerId))
+    }
+    this.customers.set(c.customerId, c)
+    for (const id of c.identifiers) {
+      const list = this.onFile.get(id)
+      if (list) list.push(c.customerId)
+      else this.onFile.set(id, [c.customerId])
+    }
+  }
+
+  /** Adds (or replaces) a contact; returns its index. Texts go to the template groups. */
+  addContact(record: Contact, links?: IdentifierLink[]): number {
+    const existing = this.byId.get(record.contact_id)
+    const idx = existing ?? this.contacts.length
+    const facts = contactFacts(idx, record, links)
+    facts.customerId ??= this.resolveCustomer(facts)
+    this.contacts[idx] = facts
+    if (existing === undefined) this.byId.set(facts.contactId, idx)
+    if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
+    if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
+    for (const l of facts.links) this.postings.add(l.identifier, idx)
+    for (const a of facts.attachments) if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
+    if (record.text) this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, record.text)
+    return idx
+  }
+
+  /** A victim's report names the agency: its identifiers are marked, not counted as the victim's fan-out. */
+  private addVictimReport(facts: ContactFacts, idx: number): number {
+    const named = [...facts.links.filter((l) => l.role !== 'device').map((l) => l.identifier), ...facts.textPhones]
+    const own = new Set(this.customers.get(facts.customerId ?? '')?.identifiers ?? [])
+    for (const id of named) if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone)) pushTo(this.victimNamed, id, idx)
+    return idx
+  }
+
+  private resolveCustomer(facts: ContactFacts): string | null {
+    for (const id of facts.claimedIdentifiers) {
+      const owners = this.onFile.get(id)
+      if (owners?.length === 1) return owners[0] ?? null
+    }
+    return null
+  }
+
+  contactsOfCustomer(customerId: string): ContactFacts[] {
+    return (this.byCustomer.get(customerId) ?? []).map((i) => this.contacts[i]).filter((c): c is ContactFacts => Boolean(c))
+  }
+
+  watchHits(identifier: string, at: number): WatchHit[] {
+    return this.watchlist.hits(identifier, at)
+  }
+
+  /** Contacts whose assessment may change when this one arrives: same identifiers, customer or template. */
+  neighbours(idx: number): Set<number> {
+    const c = this.contacts[idx]
+    const out = new Set<number>([idx])
+    if (!c) return out
+    for (const l of c.links) for (const i of this.postings.contactsOf(l.identifier)) out.add(i)
+    for (const i of c.customerId ? (this.byCustomer.get(c.customerId) ?? []) : []) out.add(i)
+    for (const i of this.templates.groupOf(idx)?.members ?? []) out.add(i)
+    for (const id of c.textPhones) for (const i of this.postings.contactsOf(id)) out.add(i)
+    return out
+  }
+
+  isOnFileFor(customerId: string | null, identifier: string): boolean {
+    return customerId !== null && (this.onFile.get(identifier)?.includes(customerId) ?? false)
+  }
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, v: number): void {
+  const list = map.get(key)
+  if (!list) map.set(key, [v])
+  else if (!list.includes(v)) list.push(v)
+}

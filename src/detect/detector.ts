@@ -1,0 +1,88 @@
+// The detector: the index, the rule set and the gangs, producing one explained assessment per
+// contact. Gangs are recomputed lazily after contacts are added.
+import type { Assessment, Signal } from '../contract/index.js'
+import type { ContactFacts } from './contact-facts.js'
+import { DetectionIndex } from './detection-index.js'
+import type { Gang } from './gangs.js'
+import { findGangs } from './gangs.js'
+import type { DetectionSettings, RuleSet } from './rules/rule-set.js'
+import { settingsOf } from './rules/rule-set.js'
+import { evaluateRules } from './rules/evaluate-rules.js'
+import { signalModules } from './signals/index.js'
+import { contactRef, hit } from './signals/signal.js'
+
+export type ScoredAssessment = Assessment & { score: number }
+
+const KIND_ZH: Record<string, string> = { phone: '电话', wechat: '微信', email: '邮箱', organization: '机构', device: '设备', sha256: '相同文件', template: '模板文本' }
+
+export class Detector {
+  readonly settings: DetectionSettings
+  private gangs: Map<number, Gang> | null = null
+
+  constructor(
+    readonly rules: RuleSet,
+    readonly index: DetectionIndex = new DetectionIndex(),
+  ) {
+    this.settings = settingsOf(rules)
+  }
+
+  /** Call after the index changed: gangs are recomputed on the next assessment. */
+  invalidate(): void {
+    this.gangs = null
+  }
+
+  gangOf(idx: number): Gang | undefined {
+    this.gangs ??= findGangs(this.index, this.settings)
+    return this.gangs.get(idx)
+  }
+
+  signalsFor(contact: ContactFacts): Signal[] {
+    const input = { index: this.index, contact, settings: this.settings }
+    const hits: Signal[] = []
+    for (const m of signalModules) {
+      if (this.settings.signals[m.code]?.enabled === false) continue
+      const h = m.detect(input)
+      if (h) hits.push(h)
+    }
+    const gang = contact.channel === 'victim_report' ? undefined : this.gangOf(contact.idx)
+    if (gang && this.settings.signals.gang_link?.enabled !== false) hits.push(gangHit(gang, contact, this.settings, this.index))
+    return hits
+  }
+
+  assess(idx: number): ScoredAssessment {
+    const contact = this.index.contacts[idx]
+    if (!contact) throw new Error(`no contact at index ${idx}`)
+    const signals = this.signalsFor(contact)
+    const outcome = evaluateRules(this.rules, signals, contact.channel)
+    const gang = outcome.flagged ? this.gangOf(idx) : undefined
+    return {
+      contact_id: contact.contactId,
+      risk: outcome.risk,
+      severity: outcome.severity,
+      categories: outcome.categories,
+      signals: signals.sort((a, b) => b.weight - a.weight),
+      gang_id: gang?.id ?? null,
+      recommended_action: outcome.action,
+      rules_version: this.rules.version,
+      score: Math.round(outcome.score * 1000) / 1000,
+    }
+  }
+
+  *assessAll(): Generator<ScoredAssessment> {
+    for (let i = 0; i < this.index.contacts.length; i++) yield this.assess(i)
+  }
+}
+
+function gangHit(g: Gang, contact: ContactFacts, s: DetectionSettings, index: DetectionIndex): Signal {
+  const via = [...g.via.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
+  const viaZh = via.map((k) => KIND_ZH[k] ?? k).join('、')
+  const weight = (s.signals.gang_link?.weight ?? 0.55) + Math.min(0.3, 0.01 * (g.customers - s.gang_min_customers))
+  const others = g.members.filter((m) => m !== contact.idx).slice(0, 5)
+  return hit(
+    'gang_link',
+    g.customers >= s.gang_min_customers ? weight : 0,
+    `与另外 ${g.customers - 1} 位客户的联系通过${viaZh}相互关联，疑似同一团伙（${g.id}）`,
+    `linked to contacts for ${g.customers - 1} other customers through ${via.join(', ')}: likely one group (${g.id})`,
+    [{ kind: 'gang', id: g.id, note: `${g.customers} customers, ${g.members.length} contacts` }, ...others.map((m) => contactRef(index.contacts[m]?.contactId ?? ''))],
+  )
+}

@@ -1,0 +1,89 @@
+// For each identifier, the contacts that carried it, and — cached until the list changes — how many
+// distinct customers it spoke for within the window around each of those contacts.
+export type Posting = { contacts: number[]; dirty: boolean; windowCustomers: Int32Array | null; totalCustomers: number }
+
+export type PostingFacts = { time(i: number): number; customer(i: number): string | null }
+
+export class IdentifierPostings {
+  private readonly lists = new Map<string, Posting>()
+
+  add(identifier: string, contactIdx: number): void {
+    let p = this.lists.get(identifier)
+    if (!p) {
+      p = { contacts: [], dirty: true, windowCustomers: null, totalCustomers: 0 }
+      this.lists.set(identifier, p)
+    }
+    if (p.contacts[p.contacts.length - 1] !== contactIdx) p.contacts.push(contactIdx)
+    p.dirty = true
+  }
+
+  get(identifier: string): Posting | undefined {
+    return this.lists.get(identifier)
+  }
+
+  contactsOf(identifier: string): readonly number[] {
+    return this.lists.get(identifier)?.contacts ?? []
+  }
+
+  keys(): IterableIterator<string> {
+    return this.lists.keys()
+  }
+
+  get size(): number {
+    return this.lists.size
+  }
+
+  /**
+   * Distinct customers the identifier spoke for within ±windowMs of a contact. A contact not in the
+   * list (a call being screened) is counted directly, with its own customer included.
+   */
+  customersAround(identifier: string, contact: { idx: number; time: number; customerId: string | null }, windowMs: number, facts: PostingFacts): number {
+    const p = this.lists.get(identifier)
+    if (!p) return 0
+    if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
+    const pos = contact.idx < 0 ? -1 : p.contacts.indexOf(contact.idx)
+    if (pos >= 0) return p.windowCustomers?.[pos] ?? 0
+    const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
+    for (const i of p.contacts) {
+      const c = facts.customer(i)
+      if (c !== null && Math.abs(facts.time(i) - contact.time) <= windowMs) seen.add(c)
+    }
+    return seen.size
+  }
+
+  totalCustomers(identifier: string, windowMs: number, facts: PostingFacts): number {
+    const p = this.lists.get(identifier)
+    if (!p) return 0
+    if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
+    return p.totalCustomers
+  }
+}
+
+/** Sliding window over the contacts in time order, counting distinct customers: O(n) per list. */
+function refresh(p: Posting, windowMs: number, facts: PostingFacts): void {
+  p.contacts.sort((a, b) => facts.time(a) - facts.time(b) || a - b)
+  const n = p.contacts.length
+  const out = new Int32Array(n)
+  const counts = new Map<string, number>()
+  const bump = (i: number, d: number) => {
+    const c = facts.customer(p.contacts[i] ?? -1)
+    if (c === null) return
+    const v = (counts.get(c) ?? 0) + d
+    if (v === 0) counts.delete(c)
+    else counts.set(c, v)
+  }
+  let lo = 0
+  let hi = 0
+  const all = new Set<string>()
+  for (let i = 0; i < n; i++) {
+    const t = facts.time(p.contacts[i] ?? -1)
+    while (hi < n && facts.time(p.contacts[hi] ?? -1) <= t + windowMs) bump(hi++, 1)
+    while (lo < n && facts.time(p.contacts[lo] ?? -1) < t - windowMs) bump(lo++, -1)
+    out[i] = counts.size
+    const c = facts.customer(p.contacts[i] ?? -1)
+    if (c !== null) all.add(c)
+  }
+  p.windowCustomers = out
+  p.totalCustomers = all.size
+  p.dirty = false
+}

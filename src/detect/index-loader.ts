@@ -1,0 +1,45 @@
+// Builds the detection index from the store: customers' identifiers on file, the watchlist, then
+// every contact in time order. Progress is reported in contacts.
+import type { Context } from '../context.js'
+import type { Contact, WatchlistEntry } from '../contract/index.js'
+import { keysetPages } from '../store/keyset-pages.js'
+import type { DetectionIndex } from './detection-index.js'
+
+export type LoadProgress = (done: number, total: number) => void
+
+export async function loadCustomers(ctx: Context, index: DetectionIndex): Promise<number> {
+  let n = 0
+  const pages = keysetPages<{ customer_id: string; name_key: string | null }>(ctx.db, { table: 'customers', order: 'customer_id', key: 'customer_id', columns: ['customer_id', 'name_key'] })
+  for await (const rows of pages) {
+    const ids = rows.map((r) => r.customer_id)
+    const links = await ctx.db.selectFrom('customer_identifiers').select(['customer_id', 'identifier']).where('customer_id', 'in', ids).execute()
+    const byCustomer = new Map<string, string[]>()
+    for (const l of links) byCustomer.set(l.customer_id, [...(byCustomer.get(l.customer_id) ?? []), l.identifier])
+    for (const r of rows) index.addCustomer({ customerId: r.customer_id, nameKey: r.name_key, identifiers: byCustomer.get(r.customer_id) ?? [] })
+    n += rows.length
+  }
+  return n
+}
+
+export async function loadWatchlist(ctx: Context, index: DetectionIndex): Promise<number> {
+  const rows = await ctx.db.selectFrom('watchlist').select('record').execute()
+  for (const r of rows) index.watchlist.add(JSON.parse(r.record) as WatchlistEntry)
+  return rows.length
+}
+
+export async function loadContacts(ctx: Context, index: DetectionIndex, onProgress?: LoadProgress): Promise<number> {
+  const total = Number((await ctx.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0)
+  let n = 0
+  for await (const rows of keysetPages<{ record: string }>(ctx.db, { table: 'contacts', order: 'received_at', key: 'contact_id', columns: ['record'], pageSize: 10_000 })) {
+    for (const r of rows) index.addContact(JSON.parse(r.record) as Contact)
+    n += rows.length
+    onProgress?.(n, total)
+  }
+  return n
+}
+
+export async function loadIndex(ctx: Context, index: DetectionIndex, onProgress?: LoadProgress): Promise<void> {
+  await loadCustomers(ctx, index)
+  await loadWatchlist(ctx, index)
+  await loadContacts(ctx, index, onProgress)
+}

@@ -1,0 +1,96 @@
+// Real-time screening for a ringing call: from the caller's number (and the customer, when the IVR
+// knows it) to risk, categories, reasons and the script to follow, from the in-memory index alone.
+import type { Category, Risk, Severity, Signal } from '../contract/index.js'
+import { phoneIdentifier } from '../links/identifier.js'
+import type { Detector } from './detector.js'
+import { evaluateRules } from './rules/evaluate-rules.js'
+import { signalModules } from './signals/index.js'
+import type { ContactFacts } from './contact-facts.js'
+
+export type ScreenRequest = { phone: string; customerId?: string; at?: Date }
+
+export type ScreenResult = {
+  phone: string | null
+  customer_id: string | null
+  risk: Risk
+  severity: Severity | null
+  categories: Category[]
+  reasons: { code: string; 'zh-CN': string; en: string }[]
+  signals: Signal[]
+  recommended_script: string
+  recent_contacts: { contact_id: string; channel: string; received_at: string }[]
+  rules_version: string
+}
+
+/** Screens as if the call were a new contact: the same signals and rules as batch assessment. */
+export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
+  const index = detector.index
+  const phone = phoneIdentifier(req.phone)?.identifier ?? null
+  const customerId = req.customerId ?? (phone ? soleOwner(index.onFile.get(phone)) : null)
+  const probe: ContactFacts = {
+    idx: -1,
+    contactId: '(incoming call)',
+    customerId,
+    time: (req.at ?? new Date()).getTime(),
+    channel: 'call',
+    source: 'hotline',
+    callerRole: phone && customerId && index.isOnFileFor(customerId, phone) ? 'self' : 'unknown',
+    callerPhone: phone,
+    callerNameKey: null,
+    claimedNameKey: null,
+    links: phone ? [{ identifier: phone, role: 'caller' }] : [],
+    claimedIdentifiers: [],
+    participants: [],
+    attachments: [],
+    demands: [],
+    grayScore: 0,
+    grayHits: [],
+    refusal: null,
+    textChars: 0,
+    textPhones: [],
+  }
+  const signals = probeSignals(detector, probe)
+  const outcome = evaluateRules(detector.rules, signals, 'call')
+  return {
+    phone,
+    customer_id: customerId,
+    risk: outcome.risk,
+    severity: outcome.severity,
+    categories: outcome.categories,
+    reasons: signals.map((s) => ({ code: s.code, ...s.explanation })),
+    signals,
+    recommended_script: outcome.action.startsWith('script:') ? outcome.action.slice(7) : scriptFor(outcome.action),
+    recent_contacts: recent(detector, customerId),
+    rules_version: detector.rules.version,
+  }
+}
+
+function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
+  const input = { index: detector.index, contact: probe, settings: detector.settings }
+  const out = signalModules.map((m) => m.detect(input)).filter((s): s is Signal => s !== null)
+  // The probe is not in the index yet: a number already in a gang brings the gang's weight.
+  const first = probe.callerPhone ? detector.index.postings.contactsOf(probe.callerPhone)[0] : undefined
+  const gang = first !== undefined ? detector.gangOf(first) : undefined
+  if (gang) {
+    out.push({ code: 'gang_link', weight: detector.settings.signals.gang_link?.weight ?? 0.55, explanation: { 'zh-CN': `该号码属于疑似团伙 ${gang.id}（涉及 ${gang.customers} 位客户）`, en: `this number belongs to suspected group ${gang.id} (${gang.customers} customers)` }, evidence: [{ kind: 'gang', id: gang.id }] })
+  }
+  return out
+}
+
+function soleOwner(owners: string[] | undefined): string | null {
+  return owners?.length === 1 ? (owners[0] ?? null) : null
+}
+
+function scriptFor(action: string): string {
+  if (action === 'open-case' || action === 'verify-customer-directly') return 'suspected-agency'
+  return 'standard-service'
+}
+
+function recent(detector: Detector, customerId: string | null) {
+  if (!customerId) return []
+  return detector.index
+    .contactsOfCustomer(customerId)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, 5)
+    .map((c) => ({ contact_id: c.contactId, channel: c.channel, received_at: new Date(c.time).toISOString() }))
+}

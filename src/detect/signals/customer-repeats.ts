@@ -1,0 +1,21 @@
+// One customer's contacts in the repeat window, counted across channels. Shared by the orchestrated-
+// repeat and complaint-order signals: the same count means different things with or without an agency.
+import type { ContactFacts } from '../contact-facts.js'
+import type { DetectionIndex } from '../detection-index.js'
+
+export type Repeats = { before: ContactFacts[]; around: ContactFacts[]; channels: Set<string> }
+
+export function customerRepeats(index: DetectionIndex, contact: ContactFacts, windowDays: number): Repeats | null {
+  if (!contact.customerId) return null
+  const windowMs = windowDays * 86_400_000
+  const all = index.contactsOfCustomer(contact.customerId).filter((c) => c.channel !== 'victim_report')
+  const around = all.filter((c) => Math.abs(c.time - contact.time) <= windowMs)
+  const before = all.filter((c) => c.time <= contact.time && contact.time - c.time <= windowMs && (c.time < contact.time || c.idx <= contact.idx))
+  return { before, around, channels: new Set(around.map((c) => `${c.channel}:${c.source ?? ''}`)) }
+}
+
+/** Whether a contact came from the customer's own side: self role and a phone on file (or none). */
+export function fromCustomerThemselves(index: DetectionIndex, c: ContactFacts): boolean {
+  if (c.callerRole && c.callerRole !== 'self') return false
+  return !c.callerPhone || index.isOnFileFor(c.customerId, c.callerPhone)
+}

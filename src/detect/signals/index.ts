@@ -1,0 +1,34 @@
+// Every signal module, in the order their explanations are shown.
+import { callerMismatch } from './caller-mismatch.js'
+import { fanOut } from './fan-out.js'
+import { grayLanguageSignal } from './gray-language.js'
+import { impersonation } from './impersonation.js'
+import { orchestratedRepeats } from './orchestrated-repeats.js'
+import { promotionAbuse } from './promotion-abuse.js'
+import { refusal } from './refusal.js'
+import { reusedCertificate, reusedEvidence } from './reused-evidence.js'
+import { selfFlood } from './self-flood.js'
+import type { SignalModule } from './signal.js'
+import { templateText } from './template-text.js'
+import { thirdParty } from './third-party.js'
+import { victimLink } from './victim-link.js'
+import { watchlistSignal } from './watchlist.js'
+
+export const signalModules: SignalModule[] = [
+  victimLink,
+  watchlistSignal,
+  fanOut,
+  impersonation,
+  templateText,
+  reusedCertificate,
+  reusedEvidence,
+  promotionAbuse,
+  thirdParty,
+  orchestratedRepeats,
+  selfFlood,
+  refusal,
+  callerMismatch,
+  grayLanguageSignal,
+]
+
+export type { SignalHit, SignalModule, SignalInput } from './signal.js'
