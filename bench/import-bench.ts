@@ -20,7 +20,12 @@ function rand(): number {
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('')
 const mobile = () => `1${pick(['35', '38', '39', '58', '86', '88', '99', '77'])}${digits(8)}`
-const forms = [(p: string) => p, (p: string) => `+86-${p}`, (p: string) => `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`, (p: string) => `0086${p}`]
+const forms = [
+  (p: string) => p,
+  (p: string) => `+86-${p}`,
+  (p: string) => `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`,
+  (p: string) => `0086${p}`,
+]
 const texts = [
   '本人因疫情失业，收入中断，无力偿还贵司借款，现申请停息挂账，只还本金，分期60期。请勿再联系借款人本人，一切事宜由代理人处理。',
   '我上个月的还款已经按时还了，但是系统显示逾期，催收电话一直打到我单位，影响很大，请尽快核实处理。',
@@ -43,11 +48,24 @@ async function generate(file: string): Promise<void> {
       received_at: new Date(start + Math.floor((i / N) * 180 * 86_400_000)).toISOString(),
       customer_id: customer,
       claimed: { name: '王建国', phone: pick(forms)(mobile()) },
-      caller: { phone: pick(forms)(agency ? pick(agents) : mobile()), role: agency ? pick(['self', 'agent', 'friend']) : 'self', ...(agency ? { organization: `深圳市信和${i % 300}法务咨询有限公司` } : {}) },
+      caller: {
+        phone: pick(forms)(agency ? pick(agents) : mobile()),
+        role: agency ? pick(['self', 'agent', 'friend']) : 'self',
+        ...(agency ? { organization: `深圳市信和${i % 300}法务咨询有限公司` } : {}),
+      },
       text: pick(texts),
       demands: agency ? ['停息挂账', '减免利息'] : [],
-      ...(channel === 'app_feedback' || channel === 'online_ticket' ? { network: { ip: `10.${i % 250}.${(i >> 8) % 250}.${i % 200}`, device_id: `dev-${Math.floor(rand() * N)}` } } : {}),
-      ...(agency && rand() < 0.3 ? { attachments: [{ kind: 'poa', sha256: digits(64).replace(/[89]/g, 'a') }] } : {}),
+      ...(channel === 'app_feedback' || channel === 'online_ticket'
+        ? {
+            network: {
+              ip: `10.${i % 250}.${(i >> 8) % 250}.${i % 200}`,
+              device_id: `dev-${Math.floor(rand() * N)}`,
+            },
+          }
+        : {}),
+      ...(agency && rand() < 0.3
+        ? { attachments: [{ kind: 'poa', sha256: digits(64).replace(/[89]/g, 'a') }] }
+        : {}),
     }
     if (!out.write(`${JSON.stringify(contact)}\n`)) await once(out, 'drain')
   }
@@ -70,11 +88,18 @@ const s = await importFile(contextFor(store), 'contacts', file, {
 })
 const seconds = (performance.now() - t0) / 1000
 clearInterval(sampler)
-const links = await store.db.selectFrom('contact_identifiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+const links = await store.db
+  .selectFrom('contact_identifiers')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow()
 await store.db.destroy()
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`)
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+)
 console.log(`input: ${N} contacts, ${(statSync(file).size / 1e6).toFixed(0)} MB JSONL`)
-console.log(`imported: ${s.inserted} contacts, ${Number(links.n)} identifier links, ${s.rejected} rejected`)
+console.log(
+  `imported: ${s.inserted} contacts, ${Number(links.n)} identifier links, ${s.rejected} rejected`,
+)
 console.log(`time: ${seconds.toFixed(1)} s — ${Math.round(N / seconds)} contacts/s`)
 console.log(`peak RSS during import: ${(peak / 2 ** 20).toFixed(0)} MB`)
 rmSync(dir, { recursive: true, force: true })

@@ -17,6 +17,9 @@ export const stderrLog: Log = {
 
 export const silentLog: Log = { info: () => undefined, warn: () => undefined }
 
-export function contextFor(store: Store, overrides: Partial<Omit<Context, 'db' | 'store'>> = {}): Context {
+export function contextFor(
+  store: Store,
+  overrides: Partial<Omit<Context, 'db' | 'store'>> = {},
+): Context {
   return { db: store.db, store: store.kind, clock: systemClock, log: silentLog, ...overrides }
 }

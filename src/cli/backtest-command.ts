@@ -24,12 +24,20 @@ export function registerBacktest(program: Command): void {
       bar.stop()
       const r = backtest(index, baseline, candidate)
       console.log(`rules ${r.baseline} -> ${r.candidate} over ${r.contacts} contacts`)
-      console.log(`flagged: ${r.flaggedBefore} -> ${r.flaggedAfter} (${r.raised.length} raised, ${r.lowered.length} lowered, ${r.recategorised} recategorised)`)
+      console.log(
+        `flagged: ${r.flaggedBefore} -> ${r.flaggedAfter} (${r.raised.length} raised, ${r.lowered.length} lowered, ${r.recategorised} recategorised)`,
+      )
       const show = Number(opts.show)
-      for (const [title, list] of [['raised', r.raised], ['lowered', r.lowered]] as const) {
+      for (const [title, list] of [
+        ['raised', r.raised],
+        ['lowered', r.lowered],
+      ] as const) {
         if (!list.length) continue
         console.log(`\n${title}:`)
-        for (const f of list.slice(0, show)) console.log(`  ${f.contact_id}: ${f.before} -> ${f.after}  [${f.categoriesAfter.join(', ') || '-'}]  signals: ${f.reasons.join(', ')}`)
+        for (const f of list.slice(0, show))
+          console.log(
+            `  ${f.contact_id}: ${f.before} -> ${f.after}  [${f.categoriesAfter.join(', ') || '-'}]  signals: ${f.reasons.join(', ')}`,
+          )
         if (list.length > show) console.log(`  … and ${list.length - show} more`)
       }
     })

@@ -11,7 +11,10 @@ export function registerImport(program: Command): void {
     .description('import interchange v1 files (JSONL or CSV with dotted column names)')
     .argument('<kind>', `what the file holds: ${recordKindNames.join(', ')}`)
     .argument('<files...>', 'one or more .jsonl or .csv files')
-    .option('--db <path>', 'SQLite file to use (default: $DATABASE_URL, $GRAYLINE_DB or ./data/grayline.db)')
+    .option(
+      '--db <path>',
+      'SQLite file to use (default: $DATABASE_URL, $GRAYLINE_DB or ./data/grayline.db)',
+    )
     .option('--reject-dir <dir>', 'where to write reject reports (default: beside each input file)')
     .action(async (kind: string, files: string[], opts: { db?: string; rejectDir?: string }) => {
       if (!recordKindNames.includes(kind as RecordKindName)) {
@@ -25,9 +28,13 @@ export function registerImport(program: Command): void {
             onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.lines} lines`),
           })
           bar.stop()
-          console.log(`${file}: ${s.lines} lines — ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`)
+          console.log(
+            `${file}: ${s.lines} lines — ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`,
+          )
           if (s.rejectFile) {
-            console.log(`  rejected lines are listed with file, line, field and reason in ${s.rejectFile}`)
+            console.log(
+              `  rejected lines are listed with file, line, field and reason in ${s.rejectFile}`,
+            )
             process.exitCode = 2
           }
           console.log(`  summary: ${s.summaryFile}`)

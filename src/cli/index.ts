@@ -7,7 +7,9 @@ import { registerCommands } from './registry.js'
 
 const program = new Command()
   .name('grayline')
-  .description('Grayline — find the proxy-complaint gray industry in a lender\'s contacts, and hear every genuine complaint')
+  .description(
+    "Grayline — find the proxy-complaint gray industry in a lender's contacts, and hear every genuine complaint",
+  )
   .showHelpAfterError()
 
 registerImport(program)

@@ -11,13 +11,25 @@ export async function openContext(dbPath?: string): Promise<OpenedContext> {
     await migrateToLatest(store.db)
   } catch (e) {
     await store.db.destroy()
-    const hint = store.kind === 'postgres' ? 'check DATABASE_URL and that PostgreSQL is running' : `check that ${store.location} is a Grayline database you can write`
-    throw new Error(`cannot open the store at ${store.location}: ${e instanceof Error ? e.message : String(e)} — ${hint}`)
+    const hint =
+      store.kind === 'postgres'
+        ? 'check DATABASE_URL and that PostgreSQL is running'
+        : `check that ${store.location} is a Grayline database you can write`
+    throw new Error(
+      `cannot open the store at ${store.location}: ${e instanceof Error ? e.message : String(e)} — ${hint}`,
+    )
   }
-  return { ctx: contextFor(store, { log: stderrLog }), location: store.location, close: () => store.db.destroy() }
+  return {
+    ctx: contextFor(store, { log: stderrLog }),
+    location: store.location,
+    close: () => store.db.destroy(),
+  }
 }
 
-export async function withContext<T>(dbPath: string | undefined, fn: (ctx: Context) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  dbPath: string | undefined,
+  fn: (ctx: Context) => Promise<T>,
+): Promise<T> {
   const opened = await openContext(dbPath)
   try {
     return await fn(opened.ctx)

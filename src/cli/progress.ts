@@ -5,9 +5,15 @@ export type Progress = { update(done: number, total: number, extra?: string): vo
 
 export function progressBar(label: string, unit: 'bytes' | 'items' = 'items'): Progress {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined }
-  const fmt = unit === 'bytes' ? '{percentage}% | {doneMB}/{totalMB} MB' : '{percentage}% | {value}/{total}'
+  const fmt =
+    unit === 'bytes' ? '{percentage}% | {doneMB}/{totalMB} MB' : '{percentage}% | {value}/{total}'
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] ${fmt} | {extra} | eta {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] ${fmt} | {extra} | eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   )
   let started = false

@@ -5,11 +5,9 @@ import { interchangeTime } from './time.js'
 
 const shortText = (max: number) => z.string().max(max, { message: `longer than ${max} characters` })
 const hex = (len?: number) =>
-  z
-    .string()
-    .regex(len ? new RegExp(`^[0-9a-fA-F]{${len}}$`) : /^[0-9a-fA-F]{8,128}$/, {
-      message: len ? `expected ${len} hexadecimal digits` : 'expected hexadecimal digits',
-    })
+  z.string().regex(len ? new RegExp(`^[0-9a-fA-F]{${len}}$`) : /^[0-9a-fA-F]{8,128}$/, {
+    message: len ? `expected ${len} hexadecimal digits` : 'expected hexadecimal digits',
+  })
 
 /** Complaint texts are long letters at most; 200k characters keeps a 5 MB paste out. */
 export const MAX_TEXT_CHARS = 200_000

@@ -9,7 +9,11 @@ export function parseInterchangeTime(value: string): number {
   const m = ISO_TIME.exec(value.trim())
   if (!m) return NaN
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', offset] = m
-  const zone = offset ? (offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '+08:00'
+  const zone = offset
+    ? offset === 'Z'
+      ? 'Z'
+      : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+    : '+08:00'
   const ms = frac ? `.${frac.slice(0, 3).padEnd(3, '0')}` : ''
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${zone}`)
   return t
@@ -20,8 +24,6 @@ export function toStoredTime(value: string): string {
   return new Date(parseInterchangeTime(value)).toISOString()
 }
 
-export const interchangeTime = z
-  .string()
-  .refine((v) => Number.isFinite(parseInterchangeTime(v)), {
-    message: 'expected an ISO 8601 time, e.g. 2026-03-01T09:30:00+08:00',
-  })
+export const interchangeTime = z.string().refine((v) => Number.isFinite(parseInterchangeTime(v)), {
+  message: 'expected an ISO 8601 time, e.g. 2026-03-01T09:30:00+08:00',
+})

@@ -8,7 +8,11 @@ type Db = Kysely<Database> | Transaction<Database>
 
 const ROWS_PER_STATEMENT = 500
 
-export async function saveAssessments(db: Db, items: ScoredAssessment[], now: string): Promise<void> {
+export async function saveAssessments(
+  db: Db,
+  items: ScoredAssessment[],
+  now: string,
+): Promise<void> {
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
     const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((a) => ({
       contact_id: a.contact_id,
@@ -43,14 +47,22 @@ export async function saveAssessments(db: Db, items: ScoredAssessment[], now: st
 }
 
 export async function loadAssessment(db: Db, contactId: string): Promise<Assessment | null> {
-  const r = await db.selectFrom('assessments').selectAll().where('contact_id', '=', contactId).executeTakeFirst()
+  const r = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst()
   return r ? rowToAssessment(r) : null
 }
 
 export async function riskByContact(db: Db, contactIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   for (let i = 0; i < contactIds.length; i += ROWS_PER_STATEMENT) {
-    const rows = await db.selectFrom('assessments').select(['contact_id', 'risk']).where('contact_id', 'in', contactIds.slice(i, i + ROWS_PER_STATEMENT)).execute()
+    const rows = await db
+      .selectFrom('assessments')
+      .select(['contact_id', 'risk'])
+      .where('contact_id', 'in', contactIds.slice(i, i + ROWS_PER_STATEMENT))
+      .execute()
     for (const r of rows) out.set(r.contact_id, r.risk)
   }
   return out

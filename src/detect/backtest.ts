@@ -6,7 +6,14 @@ import type { ScoredAssessment } from './detector.js'
 import { Detector } from './detector.js'
 import type { RuleSet } from './rules/rule-set.js'
 
-export type Flip = { contact_id: string; before: Risk; after: Risk; categoriesBefore: string[]; categoriesAfter: string[]; reasons: string[] }
+export type Flip = {
+  contact_id: string
+  before: Risk
+  after: Risk
+  categoriesBefore: string[]
+  categoriesAfter: string[]
+  reasons: string[]
+}
 
 export type BacktestResult = {
   baseline: string
@@ -23,7 +30,11 @@ export type BacktestResult = {
 
 const flagged = (r: Risk) => r === 'medium' || r === 'high'
 
-export function backtest(index: DetectionIndex, baseline: RuleSet, candidate: RuleSet): BacktestResult {
+export function backtest(
+  index: DetectionIndex,
+  baseline: RuleSet,
+  candidate: RuleSet,
+): BacktestResult {
   const before = [...new Detector(baseline, index).assessAll()]
   const after = [...new Detector(candidate, index).assessAll()]
   const raised: Flip[] = []
@@ -33,7 +44,14 @@ export function backtest(index: DetectionIndex, baseline: RuleSet, candidate: Ru
     const b = before[i]
     const a = after[i]
     if (!a || !b) continue
-    const flip: Flip = { contact_id: a.contact_id, before: b.risk, after: a.risk, categoriesBefore: b.categories, categoriesAfter: a.categories, reasons: a.signals.map((s) => s.code) }
+    const flip: Flip = {
+      contact_id: a.contact_id,
+      before: b.risk,
+      after: a.risk,
+      categoriesBefore: b.categories,
+      categoriesAfter: a.categories,
+      reasons: a.signals.map((s) => s.code),
+    }
     if (!flagged(b.risk) && flagged(a.risk)) raised.push(flip)
     else if (flagged(b.risk) && !flagged(a.risk)) lowered.push(flip)
     else if (b.categories.join() !== a.categories.join()) recategorised++

@@ -37,7 +37,11 @@ export type ContactFacts = {
 
 const PHONE_IN_TEXT = /(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}/g
 
-export function contactFacts(idx: number, c: Contact, links: IdentifierLink[] = contactIdentifiers(c)): ContactFacts {
+export function contactFacts(
+  idx: number,
+  c: Contact,
+  links: IdentifierLink[] = contactIdentifiers(c),
+): ContactFacts {
   const text = c.text ? normalizeText(c.text) : ''
   const gray = text || c.demands?.length ? grayLanguage(text, c.demands) : { score: 0, hits: [] }
   return {
@@ -51,10 +55,19 @@ export function contactFacts(idx: number, c: Contact, links: IdentifierLink[] = 
     callerPhone: phoneIdentifier(c.caller?.phone)?.identifier ?? null,
     callerNameKey: c.caller?.name ? nameKey(c.caller.name) || null : null,
     claimedNameKey: c.claimed?.name ? nameKey(c.claimed.name) || null : null,
-    links: links.filter((l) => l.role !== 'claimed').map((l) => ({ identifier: l.identifier, role: l.role })),
+    links: links
+      .filter((l) => l.role !== 'claimed')
+      .map((l) => ({ identifier: l.identifier, role: l.role })),
     claimedIdentifiers: links.filter((l) => l.role === 'claimed').map((l) => l.identifier),
-    participants: (c.participants ?? []).map((p) => ({ role: p.role ?? null, hasIdentity: Boolean(p.phone || p.name || p.wechat) })),
-    attachments: (c.attachments ?? []).map((a) => ({ kind: a.kind, sha256: a.sha256.toLowerCase(), phash: a.phash?.toLowerCase() })),
+    participants: (c.participants ?? []).map((p) => ({
+      role: p.role ?? null,
+      hasIdentity: Boolean(p.phone || p.name || p.wechat),
+    })),
+    attachments: (c.attachments ?? []).map((a) => ({
+      kind: a.kind,
+      sha256: a.sha256.toLowerCase(),
+      phash: a.phash?.toLowerCase(),
+    })),
     demands: c.demands ?? [],
     grayScore: gray.score,
     grayHits: gray.hits.map((h) => h.phrase),
@@ -66,5 +79,9 @@ export function contactFacts(idx: number, c: Contact, links: IdentifierLink[] = 
 
 function phonesInText(text: string): string[] {
   const found = text.match(PHONE_IN_TEXT) ?? []
-  return [...new Set(found.map((p) => phoneIdentifier(p)?.identifier).filter((p): p is string => Boolean(p)))]
+  return [
+    ...new Set(
+      found.map((p) => phoneIdentifier(p)?.identifier).filter((p): p is string => Boolean(p)),
+    ),
+  ]
 }

@@ -13,7 +13,13 @@ import type { WatchHit } from './watchlist-lookup.js'
 import { WatchlistLookup } from './watchlist-lookup.js'
 
 /** Attachment kinds whose reuse across customers means a forged or templated document. */
-export const EVIDENCE_KINDS = new Set(['poa', 'medical', 'unemployment', 'lawyer_letter', 'id_copy'])
+export const EVIDENCE_KINDS = new Set([
+  'poa',
+  'medical',
+  'unemployment',
+  'lawyer_letter',
+  'id_copy',
+])
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
@@ -42,7 +48,11 @@ export class DetectionIndex implements PostingFacts {
     const before = this.customers.get(c.customerId)
     for (const id of before?.identifiers ?? []) {
       const list = this.onFile.get(id)
-      if (list) this.onFile.set(id, list.filter((x) => x !== c.customerId))
+      if (list)
+        this.onFile.set(
+          id,
+          list.filter((x) => x !== c.customerId),
+        )
     }
     this.customers.set(c.customerId, c)
     for (const id of c.identifiers) {
@@ -63,16 +73,23 @@ export class DetectionIndex implements PostingFacts {
     if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
     if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
     for (const l of facts.links) this.postings.add(l.identifier, idx)
-    for (const a of facts.attachments) if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
-    if (record.text) this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, record.text)
+    for (const a of facts.attachments)
+      if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
+    if (record.text)
+      this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, record.text)
     return idx
   }
 
   /** A victim's report names the agency: its identifiers are marked, not counted as the victim's fan-out. */
   private addVictimReport(facts: ContactFacts, idx: number): number {
-    const named = [...facts.links.filter((l) => l.role !== 'device').map((l) => l.identifier), ...facts.textPhones]
+    const named = [
+      ...facts.links.filter((l) => l.role !== 'device').map((l) => l.identifier),
+      ...facts.textPhones,
+    ]
     const own = new Set(this.customers.get(facts.customerId ?? '')?.identifiers ?? [])
-    for (const id of named) if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone)) pushTo(this.victimNamed, id, idx)
+    for (const id of named)
+      if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone))
+        pushTo(this.victimNamed, id, idx)
     return idx
   }
 
@@ -85,7 +102,9 @@ export class DetectionIndex implements PostingFacts {
   }
 
   contactsOfCustomer(customerId: string): ContactFacts[] {
-    return (this.byCustomer.get(customerId) ?? []).map((i) => this.contacts[i]).filter((c): c is ContactFacts => Boolean(c))
+    return (this.byCustomer.get(customerId) ?? [])
+      .map((i) => this.contacts[i])
+      .filter((c): c is ContactFacts => Boolean(c))
   }
 
   watchHits(identifier: string, at: number): WatchHit[] {

@@ -13,7 +13,15 @@ import { contactRef, hit } from './signals/signal.js'
 
 export type ScoredAssessment = Assessment & { score: number }
 
-const KIND_ZH: Record<string, string> = { phone: '电话', wechat: '微信', email: '邮箱', organization: '机构', device: '设备', sha256: '相同文件', template: '模板文本' }
+const KIND_ZH: Record<string, string> = {
+  phone: '电话',
+  wechat: '微信',
+  email: '邮箱',
+  organization: '机构',
+  device: '设备',
+  sha256: '相同文件',
+  template: '模板文本',
+}
 
 export class Detector {
   readonly settings: DetectionSettings
@@ -45,7 +53,8 @@ export class Detector {
       if (h) hits.push(h)
     }
     const gang = contact.channel === 'victim_report' ? undefined : this.gangOf(contact.idx)
-    if (gang && this.settings.signals.gang_link?.enabled !== false) hits.push(gangHit(gang, contact, this.settings, this.index))
+    if (gang && this.settings.signals.gang_link?.enabled !== false)
+      hits.push(gangHit(gang, contact, this.settings, this.index))
     return hits
   }
 
@@ -73,16 +82,26 @@ export class Detector {
   }
 }
 
-function gangHit(g: Gang, contact: ContactFacts, s: DetectionSettings, index: DetectionIndex): Signal {
+function gangHit(
+  g: Gang,
+  contact: ContactFacts,
+  s: DetectionSettings,
+  index: DetectionIndex,
+): Signal {
   const via = [...g.via.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
   const viaZh = via.map((k) => KIND_ZH[k] ?? k).join('、')
-  const weight = (s.signals.gang_link?.weight ?? 0.55) + Math.min(0.3, 0.01 * (g.customers - s.gang_min_customers))
+  const weight =
+    (s.signals.gang_link?.weight ?? 0.55) +
+    Math.min(0.3, 0.01 * (g.customers - s.gang_min_customers))
   const others = g.members.filter((m) => m !== contact.idx).slice(0, 5)
   return hit(
     'gang_link',
     g.customers >= s.gang_min_customers ? weight : 0,
     `与另外 ${g.customers - 1} 位客户的联系通过${viaZh}相互关联，疑似同一团伙（${g.id}）`,
     `linked to contacts for ${g.customers - 1} other customers through ${via.join(', ')}: likely one group (${g.id})`,
-    [{ kind: 'gang', id: g.id, note: `${g.customers} customers, ${g.members.length} contacts` }, ...others.map((m) => contactRef(index.contacts[m]?.contactId ?? ''))],
+    [
+      { kind: 'gang', id: g.id, note: `${g.customers} customers, ${g.members.length} contacts` },
+      ...others.map((m) => contactRef(index.contacts[m]?.contactId ?? '')),
+    ],
   )
 }

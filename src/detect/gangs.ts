@@ -18,10 +18,12 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
   for (const identifier of index.postings.keys()) {
     const { kind } = splitIdentifierKey(identifier)
     if (!TRUSTED_KINDS.has(kind)) continue
-    const min = kind === 'sha256' ? s.reuse_min_customers : (s.fan_out_min_customers[kind] ?? Infinity)
+    const min =
+      kind === 'sha256' ? s.reuse_min_customers : (s.fan_out_min_customers[kind] ?? Infinity)
     const victims = index.victimNamed.has(identifier)
     const onWatch = index.watchHits(identifier, Date.now()).length > 0
-    if (!victims && !onWatch && index.postings.totalCustomers(identifier, windowMs, index) < min) continue
+    if (!victims && !onWatch && index.postings.totalCustomers(identifier, windowMs, index) < min)
+      continue
     const members = index.postings.contactsOf(identifier)
     uf.unionAll(members)
     for (const m of members) via.set(String(m), kind)
@@ -35,13 +37,19 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
     for (const a of c.attachments) {
       if (!a.phash) continue
       const near = index.phashes.near(a.phash, s.phash_max_distance).map((n) => n.owner)
-      if (new Set(near.map((o) => index.contacts[o]?.customerId)).size >= s.reuse_min_customers) uf.unionAll(near)
+      if (new Set(near.map((o) => index.contacts[o]?.customerId)).size >= s.reuse_min_customers)
+        uf.unionAll(near)
     }
   }
   return collect(index, uf, via, s.gang_min_customers)
 }
 
-function collect(index: DetectionIndex, uf: UnionFind, via: Map<string, string>, minCustomers: number): Map<number, Gang> {
+function collect(
+  index: DetectionIndex,
+  uf: UnionFind,
+  via: Map<string, string>,
+  minCustomers: number,
+): Map<number, Gang> {
   const byRoot = new Map<number, number[]>()
   for (const c of index.contacts) {
     const r = uf.find(c.idx)
@@ -52,7 +60,8 @@ function collect(index: DetectionIndex, uf: UnionFind, via: Map<string, string>,
   const out = new Map<number, Gang>()
   for (const members of byRoot.values()) {
     if (members.length < 2) continue
-    const customers = new Set(members.map((m) => index.contacts[m]?.customerId ?? `contact:${m}`)).size
+    const customers = new Set(members.map((m) => index.contacts[m]?.customerId ?? `contact:${m}`))
+      .size
     if (customers < minCustomers) continue
     const gang: Gang = { id: gangId(index, members), members, customers, via: tally(members, via) }
     for (const m of members) out.set(m, gang)

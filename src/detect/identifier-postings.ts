@@ -1,6 +1,11 @@
 // For each identifier, the contacts that carried it, and — cached until the list changes — how many
 // distinct customers it spoke for within the window around each of those contacts.
-export type Posting = { contacts: number[]; dirty: boolean; windowCustomers: Int32Array | null; totalCustomers: number }
+export type Posting = {
+  contacts: number[]
+  dirty: boolean
+  windowCustomers: Int32Array | null
+  totalCustomers: number
+}
 
 export type PostingFacts = { time(i: number): number; customer(i: number): string | null }
 
@@ -37,7 +42,12 @@ export class IdentifierPostings {
    * Distinct customers the identifier spoke for within ±windowMs of a contact. A contact not in the
    * list (a call being screened) is counted directly, with its own customer included.
    */
-  customersAround(identifier: string, contact: { idx: number; time: number; customerId: string | null }, windowMs: number, facts: PostingFacts): number {
+  customersAround(
+    identifier: string,
+    contact: { idx: number; time: number; customerId: string | null },
+    windowMs: number,
+    facts: PostingFacts,
+  ): number {
     const p = this.lists.get(identifier)
     if (!p) return 0
     if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)

@@ -9,13 +9,28 @@ export type LoadProgress = (done: number, total: number) => void
 
 export async function loadCustomers(ctx: Context, index: DetectionIndex): Promise<number> {
   let n = 0
-  const pages = keysetPages<{ customer_id: string; name_key: string | null }>(ctx.db, { table: 'customers', order: 'customer_id', key: 'customer_id', columns: ['customer_id', 'name_key'] })
+  const pages = keysetPages<{ customer_id: string; name_key: string | null }>(ctx.db, {
+    table: 'customers',
+    order: 'customer_id',
+    key: 'customer_id',
+    columns: ['customer_id', 'name_key'],
+  })
   for await (const rows of pages) {
     const ids = rows.map((r) => r.customer_id)
-    const links = await ctx.db.selectFrom('customer_identifiers').select(['customer_id', 'identifier']).where('customer_id', 'in', ids).execute()
+    const links = await ctx.db
+      .selectFrom('customer_identifiers')
+      .select(['customer_id', 'identifier'])
+      .where('customer_id', 'in', ids)
+      .execute()
     const byCustomer = new Map<string, string[]>()
-    for (const l of links) byCustomer.set(l.customer_id, [...(byCustomer.get(l.customer_id) ?? []), l.identifier])
-    for (const r of rows) index.addCustomer({ customerId: r.customer_id, nameKey: r.name_key, identifiers: byCustomer.get(r.customer_id) ?? [] })
+    for (const l of links)
+      byCustomer.set(l.customer_id, [...(byCustomer.get(l.customer_id) ?? []), l.identifier])
+    for (const r of rows)
+      index.addCustomer({
+        customerId: r.customer_id,
+        nameKey: r.name_key,
+        identifiers: byCustomer.get(r.customer_id) ?? [],
+      })
     n += rows.length
   }
   return n
@@ -27,10 +42,27 @@ export async function loadWatchlist(ctx: Context, index: DetectionIndex): Promis
   return rows.length
 }
 
-export async function loadContacts(ctx: Context, index: DetectionIndex, onProgress?: LoadProgress): Promise<number> {
-  const total = Number((await ctx.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0)
+export async function loadContacts(
+  ctx: Context,
+  index: DetectionIndex,
+  onProgress?: LoadProgress,
+): Promise<number> {
+  const total = Number(
+    (
+      await ctx.db
+        .selectFrom('contacts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  )
   let n = 0
-  for await (const rows of keysetPages<{ record: string }>(ctx.db, { table: 'contacts', order: 'received_at', key: 'contact_id', columns: ['record'], pageSize: 10_000 })) {
+  for await (const rows of keysetPages<{ record: string }>(ctx.db, {
+    table: 'contacts',
+    order: 'received_at',
+    key: 'contact_id',
+    columns: ['record'],
+    pageSize: 10_000,
+  })) {
     for (const r of rows) index.addContact(JSON.parse(r.record) as Contact)
     n += rows.length
     onProgress?.(n, total)
@@ -38,7 +70,11 @@ export async function loadContacts(ctx: Context, index: DetectionIndex, onProgre
   return n
 }
 
-export async function loadIndex(ctx: Context, index: DetectionIndex, onProgress?: LoadProgress): Promise<void> {
+export async function loadIndex(
+  ctx: Context,
+  index: DetectionIndex,
+  onProgress?: LoadProgress,
+): Promise<void> {
   await loadCustomers(ctx, index)
   await loadWatchlist(ctx, index)
   await loadContacts(ctx, index, onProgress)

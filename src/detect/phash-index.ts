@@ -22,7 +22,10 @@ export class PhashIndex {
   }
 
   /** Owners of stored hashes within `maxDistance` of this one (the owner itself included). */
-  near(phashHex: string, maxDistance = DEFAULT_PHASH_DISTANCE): { owner: number; distance: number }[] {
+  near(
+    phashHex: string,
+    maxDistance = DEFAULT_PHASH_DISTANCE,
+  ): { owner: number; distance: number }[] {
     const h = parse(phashHex)
     if (h === null) return []
     const seen = new Set<number>()

@@ -59,7 +59,9 @@ export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
     categories: outcome.categories,
     reasons: signals.map((s) => ({ code: s.code, ...s.explanation })),
     signals,
-    recommended_script: outcome.action.startsWith('script:') ? outcome.action.slice(7) : scriptFor(outcome.action),
+    recommended_script: outcome.action.startsWith('script:')
+      ? outcome.action.slice(7)
+      : scriptFor(outcome.action),
     recent_contacts: recent(detector, customerId),
     rules_version: detector.rules.version,
   }
@@ -69,10 +71,20 @@ function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
   const input = { index: detector.index, contact: probe, settings: detector.settings }
   const out = signalModules.map((m) => m.detect(input)).filter((s): s is Signal => s !== null)
   // The probe is not in the index yet: a number already in a gang brings the gang's weight.
-  const first = probe.callerPhone ? detector.index.postings.contactsOf(probe.callerPhone)[0] : undefined
+  const first = probe.callerPhone
+    ? detector.index.postings.contactsOf(probe.callerPhone)[0]
+    : undefined
   const gang = first !== undefined ? detector.gangOf(first) : undefined
   if (gang) {
-    out.push({ code: 'gang_link', weight: detector.settings.signals.gang_link?.weight ?? 0.55, explanation: { 'zh-CN': `该号码属于疑似团伙 ${gang.id}（涉及 ${gang.customers} 位客户）`, en: `this number belongs to suspected group ${gang.id} (${gang.customers} customers)` }, evidence: [{ kind: 'gang', id: gang.id }] })
+    out.push({
+      code: 'gang_link',
+      weight: detector.settings.signals.gang_link?.weight ?? 0.55,
+      explanation: {
+        'zh-CN': `该号码属于疑似团伙 ${gang.id}（涉及 ${gang.customers} 位客户）`,
+        en: `this number belongs to suspected group ${gang.id} (${gang.customers} customers)`,
+      },
+      evidence: [{ kind: 'gang', id: gang.id }],
+    })
   }
   return out
 }
@@ -92,5 +104,9 @@ function recent(detector: Detector, customerId: string | null) {
     .contactsOfCustomer(customerId)
     .sort((a, b) => b.time - a.time)
     .slice(0, 5)
-    .map((c) => ({ contact_id: c.contactId, channel: c.channel, received_at: new Date(c.time).toISOString() }))
+    .map((c) => ({
+      contact_id: c.contactId,
+      channel: c.channel,
+      received_at: new Date(c.time).toISOString(),
+    }))
 }

@@ -58,12 +58,19 @@ export class TemplateGroups {
   private joinNearest(idx: number, text: string): void {
     const near = this.index.match(text).filter((m) => Number(m.docId) !== idx)
     if (!near.length) return
-    const existing = near.map((m) => this.groupIdOf.get(Number(m.docId))).find((g) => g !== undefined)
+    const existing = near
+      .map((m) => this.groupIdOf.get(Number(m.docId)))
+      .find((g) => g !== undefined)
     const group = existing ? this.byId.get(existing) : undefined
     const members = group ? [...group.members, idx] : [idx, ...near.map((m) => Number(m.docId))]
     const customers = new Set(members.map((m) => this.customerOf.get(m))).size
     const similarity = near.reduce((s, m) => s + m.similarity, 0) / near.length
-    this.put({ id: group?.id ?? `T-${idx}`, members, customers, similarity: group?.similarity ?? similarity })
+    this.put({
+      id: group?.id ?? `T-${idx}`,
+      members,
+      customers,
+      similarity: group?.similarity ?? similarity,
+    })
   }
 
   private put(g: TemplateGroup): void {

@@ -5,7 +5,13 @@ import type { WatchlistEntry } from '../contract/index.js'
 import { parseInterchangeTime } from '../contract/index.js'
 import { watchlistIdentifier } from '../links/watchlist-identifier.js'
 
-export type WatchHit = { identifier: string; label: string; source: string; kind: string; keyed: boolean }
+export type WatchHit = {
+  identifier: string
+  label: string
+  source: string
+  kind: string
+  keyed: boolean
+}
 
 type Entry = WatchHit & { from: number; until: number }
 
@@ -40,7 +46,8 @@ export class WatchlistLookup {
   /** Entries that apply to an identifier at a time: listed and not yet expired. */
   hits(identifier: string, at: number): WatchHit[] {
     const found = [...(this.exact.get(identifier) ?? [])]
-    if (this.keyed.size && this.hashKey) found.push(...(this.keyed.get(keyedHash(this.hashKey, identifier)) ?? []))
+    if (this.keyed.size && this.hashKey)
+      found.push(...(this.keyed.get(keyedHash(this.hashKey, identifier)) ?? []))
     return found.filter((e) => e.until > at).map(({ from: _f, until: _u, ...hit }) => hit)
   }
 }

@@ -43,7 +43,10 @@ export type LinkRole = (typeof linkRoles)[number]
 export type Identifier = { identifier: string; kind: IdentifierKind; value: string; valid: boolean }
 export type IdentifierLink = Identifier & { role: LinkRole }
 
-export function identifierKey(kind: IdentifierKind | 'text_template' | 'voiceprint', value: string): string {
+export function identifierKey(
+  kind: IdentifierKind | 'text_template' | 'voiceprint',
+  value: string,
+): string {
   return `${kind}:${value}`
 }
 
@@ -108,7 +111,12 @@ export function contactIdentifiers(contact: Contact): IdentifierLink[] {
   for (const p of contact.participants ?? []) links.push(...partyIdentifiers(p, 'participant'))
   const claimed = contact.claimed
   if (claimed) {
-    links.push(...withRole([phoneIdentifier(claimed.phone), idNumberIdentifier(claimed.id_number)], 'claimed'))
+    links.push(
+      ...withRole(
+        [phoneIdentifier(claimed.phone), idNumberIdentifier(claimed.id_number)],
+        'claimed',
+      ),
+    )
   }
   for (const a of contact.attachments ?? []) links.push(...attachmentIdentifiers(a))
   const net = contact.network
@@ -123,7 +131,10 @@ export function contactIdentifiers(contact: Contact): IdentifierLink[] {
 }
 
 export function customerIdentifiers(customer: Customer): IdentifierLink[] {
-  const links = withRole([phoneIdentifier(customer.phone), idNumberIdentifier(customer.id_number)], 'registered')
+  const links = withRole(
+    [phoneIdentifier(customer.phone), idNumberIdentifier(customer.id_number)],
+    'registered',
+  )
   links.push(...withRole((customer.phones_other ?? []).map(phoneIdentifier), 'other_phone'))
   return uniqueLinks(links)
 }

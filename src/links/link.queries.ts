@@ -7,7 +7,11 @@ type Db = Kysely<Database> | Transaction<Database>
 export type TimeWindow = { from: string; to: string }
 
 /** The distinct customers an identifier has spoken for (as caller, participant, device …) in a window. */
-export async function customersSpokenFor(db: Db, identifier: string, window?: TimeWindow): Promise<string[]> {
+export async function customersSpokenFor(
+  db: Db,
+  identifier: string,
+  window?: TimeWindow,
+): Promise<string[]> {
   let q = db
     .selectFrom('contact_identifiers')
     .select('customer_id')
@@ -19,10 +23,18 @@ export async function customersSpokenFor(db: Db, identifier: string, window?: Ti
   return rows.map((r) => r.customer_id as string)
 }
 
-export type IdentifierAround = { identifier: string; role: string; source: 'customer' | 'contact'; contacts: number }
+export type IdentifierAround = {
+  identifier: string
+  role: string
+  source: 'customer' | 'contact'
+  contacts: number
+}
 
 /** Everything identifying around a customer: what is on file and what their contacts carried. */
-export async function identifiersAroundCustomer(db: Db, customerId: string): Promise<IdentifierAround[]> {
+export async function identifiersAroundCustomer(
+  db: Db,
+  customerId: string,
+): Promise<IdentifierAround[]> {
   const onFile = await db
     .selectFrom('customer_identifiers')
     .select(['identifier', 'role'])
@@ -42,10 +54,19 @@ export async function identifiersAroundCustomer(db: Db, customerId: string): Pro
   ]
 }
 
-export type ContactSummary = { contact_id: string; channel: string; source: string | null; received_at: string }
+export type ContactSummary = {
+  contact_id: string
+  channel: string
+  source: string | null
+  received_at: string
+}
 
 /** A customer's contacts across every channel, oldest first. */
-export async function contactsOfCustomer(db: Db, customerId: string, window?: TimeWindow): Promise<ContactSummary[]> {
+export async function contactsOfCustomer(
+  db: Db,
+  customerId: string,
+  window?: TimeWindow,
+): Promise<ContactSummary[]> {
   let q = db
     .selectFrom('contacts')
     .select(['contact_id', 'channel', 'source', 'received_at'])
@@ -63,6 +84,11 @@ export async function largestFanOut(db: Db, kind: string | null, limit = 20) {
     .where('customer_id', 'is not', null)
     .where('role', 'in', ['caller', 'participant', 'device', 'organization', 'attachment'])
   if (kind) q = q.where('identifier', 'like', `${kind}:%`)
-  const rows = await q.groupBy('identifier').orderBy('customers', 'desc').orderBy('identifier').limit(limit).execute()
+  const rows = await q
+    .groupBy('identifier')
+    .orderBy('customers', 'desc')
+    .orderBy('identifier')
+    .limit(limit)
+    .execute()
   return rows.map((r) => ({ identifier: r.identifier, customers: Number(r.customers) }))
 }

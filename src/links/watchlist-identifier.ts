@@ -3,8 +3,18 @@
 import type { WatchlistEntry } from '../contract/index.js'
 import { normalizeText } from '../normalize/index.js'
 import type { IdentifierKind } from './identifier.js'
-import { identifierKey, idNumberIdentifier, organizationIdentifier, phoneIdentifier } from './identifier.js'
-import { normalizeDeviceId, normalizeEmail, normalizeIp, normalizeWechat } from '../normalize/index.js'
+import {
+  identifierKey,
+  idNumberIdentifier,
+  organizationIdentifier,
+  phoneIdentifier,
+} from './identifier.js'
+import {
+  normalizeDeviceId,
+  normalizeEmail,
+  normalizeIp,
+  normalizeWechat,
+} from '../normalize/index.js'
 
 const TOKEN = /^(oprf-r255|sha256|hmac-sha256):[0-9a-f]+$/i
 
@@ -25,7 +35,7 @@ export function watchlistIdentifier(entry: Pick<WatchlistEntry, 'kind' | 'value'
 
 function kindOf(kind: WatchlistEntry['kind']): IdentifierKind | 'text_template' | 'voiceprint' {
   if (kind === 'device_id') return 'device'
-  return kind as IdentifierKind
+  return kind
 }
 
 function simple(kind: WatchlistEntry['kind'], v: string): string {

@@ -8,10 +8,20 @@ const rules = loadRuleSet()
 const AGENT = '19912345678'
 
 const customers = Array.from({ length: 6 }, (_, i) =>
-  buildCustomer({ customer_id: `C${i + 1}`, phone: `1390000${String(1000 + i)}`, id_number: validIdNumber('330106', '19870512', String(100 + i)) }),
+  buildCustomer({
+    customer_id: `C${i + 1}`,
+    phone: `1390000${String(1000 + i)}`,
+    id_number: validIdNumber('330106', '19870512', String(100 + i)),
+  }),
 )
 const agentCall = (n: number, day: number) =>
-  buildContact({ contact_id: `A${n}`, customer_id: `C${n}`, received_at: `2026-04-${String(day).padStart(2, '0')}T10:00:00+08:00`, caller: { phone: AGENT, role: 'agent', name: '李助理' }, demands: ['停息挂账'] })
+  buildContact({
+    contact_id: `A${n}`,
+    customer_id: `C${n}`,
+    received_at: `2026-04-${String(day).padStart(2, '0')}T10:00:00+08:00`,
+    caller: { phone: AGENT, role: 'agent', name: '李助理' },
+    demands: ['停息挂账'],
+  })
 
 describe.each(testStores)('batch assessment on $kind', ({ available, open }) => {
   let t: OpenTestStore
@@ -22,26 +32,53 @@ describe.each(testStores)('batch assessment on $kind', ({ available, open }) => 
     if (available) await t.close()
   })
 
-  it.skipIf(!available)('assesses a fresh store and writes one assessment per contact', async () => {
-    const genuine = buildContact({ contact_id: 'G1', customer_id: 'C6', channel: 'app_feedback', text: '本月自动扣款失败，请帮忙看一下是什么原因。' })
-    const r = await assessFiles(t.ctx, {
-      rules,
-      customers: writeJsonl(t.dir, 'customers.jsonl', customers),
-      contacts: writeJsonl(t.dir, 'contacts.jsonl', [agentCall(1, 1), agentCall(2, 2), agentCall(3, 3), genuine]),
-    })
-    expect(r.assessed.map((a) => a.contact_id).sort()).toEqual(['A1', 'A2', 'A3', 'G1'])
-    const byId = new Map(r.assessed.map((a) => [a.contact_id, a]))
-    expect(byId.get('A1')?.risk).toMatch(/medium|high/)
-    expect(byId.get('G1')).toMatchObject({ risk: 'none', categories: [], gang_id: null })
-    const stored = await loadAssessment(t.ctx.db, 'A2')
-    expect(stored?.signals.map((s) => s.code)).toContain('fan_out')
-  })
+  it.skipIf(!available)(
+    'assesses a fresh store and writes one assessment per contact',
+    async () => {
+      const genuine = buildContact({
+        contact_id: 'G1',
+        customer_id: 'C6',
+        channel: 'app_feedback',
+        text: '本月自动扣款失败，请帮忙看一下是什么原因。',
+      })
+      const r = await assessFiles(t.ctx, {
+        rules,
+        customers: writeJsonl(t.dir, 'customers.jsonl', customers),
+        contacts: writeJsonl(t.dir, 'contacts.jsonl', [
+          agentCall(1, 1),
+          agentCall(2, 2),
+          agentCall(3, 3),
+          genuine,
+        ]),
+      })
+      expect(r.assessed.map((a) => a.contact_id).sort()).toEqual(['A1', 'A2', 'A3', 'G1'])
+      const byId = new Map(r.assessed.map((a) => [a.contact_id, a]))
+      expect(byId.get('A1')?.risk).toMatch(/medium|high/)
+      expect(byId.get('G1')).toMatchObject({ risk: 'none', categories: [], gang_id: null })
+      const stored = await loadAssessment(t.ctx.db, 'A2')
+      expect(stored?.signals.map((s) => s.code)).toContain('fan_out')
+    },
+  )
 
   it.skipIf(!available)('re-assesses only the earlier contacts a new batch touches', async () => {
-    const unrelated = Array.from({ length: 5 }, (_, i) => buildContact({ contact_id: `U${i}`, customer_id: 'C6', received_at: `2026-03-0${i + 1}T09:00:00+08:00`, text: '想咨询提前还款的手续费。' }))
-    await assessFiles(t.ctx, { rules, customers: writeJsonl(t.dir, 'customers.jsonl', customers), contacts: writeJsonl(t.dir, 'c1.jsonl', [agentCall(1, 1), agentCall(2, 2), ...unrelated]) })
+    const unrelated = Array.from({ length: 5 }, (_, i) =>
+      buildContact({
+        contact_id: `U${i}`,
+        customer_id: 'C6',
+        received_at: `2026-03-0${i + 1}T09:00:00+08:00`,
+        text: '想咨询提前还款的手续费。',
+      }),
+    )
+    await assessFiles(t.ctx, {
+      rules,
+      customers: writeJsonl(t.dir, 'customers.jsonl', customers),
+      contacts: writeJsonl(t.dir, 'c1.jsonl', [agentCall(1, 1), agentCall(2, 2), ...unrelated]),
+    })
     expect((await loadAssessment(t.ctx.db, 'A1'))?.risk).toMatch(/none|low/)
-    const second = await assessFiles(t.ctx, { rules, contacts: writeJsonl(t.dir, 'c2.jsonl', [agentCall(3, 3)]) })
+    const second = await assessFiles(t.ctx, {
+      rules,
+      contacts: writeJsonl(t.dir, 'c2.jsonl', [agentCall(3, 3)]),
+    })
     expect(second.historyContacts).toBe(7)
     expect(second.assessed.map((a) => a.contact_id)).toEqual(['A3'])
     expect(second.reassessedEarlier).toBe(2)

@@ -11,10 +11,12 @@ function rejects(file: string) {
   return readFileSync(path, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { file: string; line: number; field: string | null; reason: string })
+    .map(
+      (l) => JSON.parse(l) as { file: string; line: number; field: string | null; reason: string },
+    )
 }
 
-describe.each(testStores)('intake on $kind', ({ kind, available, open }) => {
+describe.each(testStores)('intake on $kind', ({ available, open }) => {
   let t: OpenTestStore
   beforeEach(async () => {
     if (available) t = await open()
@@ -23,116 +25,212 @@ describe.each(testStores)('intake on $kind', ({ kind, available, open }) => {
     if (available) await t.close()
   })
 
-  it.skipIf(!available)('imports customers and links every written form of a phone to one identifier', async () => {
-    const file = writeJsonl(t.dir, 'customers.jsonl', [
-      buildCustomer({ customer_id: 'C1', phone: '138 0013 8000' }),
-      buildCustomer({ customer_id: 'C2', name: '李秀英', phone: '+86-13900139000', id_number: validIdNumber('110105', '19851122', '201'), phones_other: ['008613800138000'] }),
-    ])
-    const s = await importFile(t.ctx, 'customers', file)
-    expect(s).toMatchObject({ lines: 2, inserted: 2, rejected: 0 })
-    const links = await t.ctx.db.selectFrom('customer_identifiers').selectAll().orderBy('customer_id').orderBy('role').execute()
-    const phoneOf = (c: string, role: string) => links.find((l) => l.customer_id === c && l.role === role && l.identifier.startsWith('phone:'))?.identifier
-    expect(phoneOf('C1', 'registered')).toBe('phone:+8613800138000')
-    expect(phoneOf('C2', 'other_phone')).toBe('phone:+8613800138000')
-    expect(phoneOf('C2', 'registered')).toBe('phone:+8613900139000')
-  })
+  it.skipIf(!available)(
+    'imports customers and links every written form of a phone to one identifier',
+    async () => {
+      const file = writeJsonl(t.dir, 'customers.jsonl', [
+        buildCustomer({ customer_id: 'C1', phone: '138 0013 8000' }),
+        buildCustomer({
+          customer_id: 'C2',
+          name: '李秀英',
+          phone: '+86-13900139000',
+          id_number: validIdNumber('110105', '19851122', '201'),
+          phones_other: ['008613800138000'],
+        }),
+      ])
+      const s = await importFile(t.ctx, 'customers', file)
+      expect(s).toMatchObject({ lines: 2, inserted: 2, rejected: 0 })
+      const links = await t.ctx.db
+        .selectFrom('customer_identifiers')
+        .selectAll()
+        .orderBy('customer_id')
+        .orderBy('role')
+        .execute()
+      const phoneOf = (c: string, role: string) =>
+        links.find(
+          (l) => l.customer_id === c && l.role === role && l.identifier.startsWith('phone:'),
+        )?.identifier
+      expect(phoneOf('C1', 'registered')).toBe('phone:+8613800138000')
+      expect(phoneOf('C2', 'other_phone')).toBe('phone:+8613800138000')
+      expect(phoneOf('C2', 'registered')).toBe('phone:+8613900139000')
+    },
+  )
 
-  it.skipIf(!available)('is a no-op when the same file is imported again, and keeps history when a record changes', async () => {
-    const rows = [buildContact({ contact_id: 'K1', customer_id: 'C1', caller: { phone: '13700137000', role: 'agent', name: '赵律' } })]
-    const file = writeJsonl(t.dir, 'contacts.jsonl', rows)
-    await importFile(t.ctx, 'contacts', file)
-    const again = await importFile(t.ctx, 'contacts', file)
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 })
-    const changed = writeJsonl(t.dir, 'contacts2.jsonl', [{ ...rows[0], text: '委托人要求停息挂账，请勿再联系借款人本人。' }])
-    const third = await importFile(t.ctx, 'contacts', changed)
-    expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 })
-    const current = await t.ctx.db.selectFrom('contacts').selectAll().where('contact_id', '=', 'K1').executeTakeFirstOrThrow()
-    expect(current.version).toBe(2)
-    expect(JSON.parse(current.record).text).toContain('停息挂账')
-    const history = await t.ctx.db.selectFrom('contact_versions').selectAll().where('record_id', '=', 'K1').execute()
-    expect(history).toHaveLength(1)
-    expect(JSON.parse(history[0]!.record).text).toBe(rows[0]!.text)
-  })
+  it.skipIf(!available)(
+    'is a no-op when the same file is imported again, and keeps history when a record changes',
+    async () => {
+      const rows = [
+        buildContact({
+          contact_id: 'K1',
+          customer_id: 'C1',
+          caller: { phone: '13700137000', role: 'agent', name: '赵律' },
+        }),
+      ]
+      const file = writeJsonl(t.dir, 'contacts.jsonl', rows)
+      await importFile(t.ctx, 'contacts', file)
+      const again = await importFile(t.ctx, 'contacts', file)
+      expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 })
+      const changed = writeJsonl(t.dir, 'contacts2.jsonl', [
+        { ...rows[0], text: '委托人要求停息挂账，请勿再联系借款人本人。' },
+      ])
+      const third = await importFile(t.ctx, 'contacts', changed)
+      expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 })
+      const current = await t.ctx.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('contact_id', '=', 'K1')
+        .executeTakeFirstOrThrow()
+      expect(current.version).toBe(2)
+      expect(JSON.parse(current.record).text).toContain('停息挂账')
+      const history = await t.ctx.db
+        .selectFrom('contact_versions')
+        .selectAll()
+        .where('record_id', '=', 'K1')
+        .execute()
+      expect(history).toHaveLength(1)
+      expect(JSON.parse(history[0]!.record).text).toBe(rows[0]!.text)
+    },
+  )
 
-  it.skipIf(!available)('keeps the good lines of a batch and reports each bad line with its file, line and field', async () => {
-    const good = (id: string) => JSON.stringify(buildContact({ contact_id: id }))
-    const lines = [
-      good('G1'),
-      '{"contact_id": "B1", "channel": "call", ',
-      JSON.stringify({ ...buildContact({ contact_id: 'B2' }), received_at: 20260301 }),
-      JSON.stringify({ ...buildContact({ contact_id: 'B3' }), channel: 'pigeon' }),
-      JSON.stringify({ channel: 'call', received_at: '2026-03-01T10:00:00+08:00' }),
-      good('G1'),
-      JSON.stringify(buildContact({ contact_id: 'B4', text: '投'.repeat(5 * 1024 * 1024 / 3) })),
-      good('G2'),
-    ]
-    const file = writeRaw(t.dir, 'mixed.jsonl', lines.join('\n') + '\n')
-    const s = await importFile(t.ctx, 'contacts', file)
-    expect(s).toMatchObject({ lines: 8, inserted: 2, rejected: 6 })
-    const r = rejects(file)
-    expect(r.map((x) => [x.line, x.field])).toEqual([
-      [2, null],
-      [3, 'received_at'],
-      [4, 'channel'],
-      [5, 'contact_id'],
-      [6, 'contact_id'],
-      [7, 'text'],
-    ])
-    expect(r.every((x) => x.file === file)).toBe(true)
-    expect(r[0]!.reason).toMatch(/invalid JSON/)
-    expect(r[3]!.reason).toMatch(/missing/)
-    expect(r[4]!.reason).toMatch(/duplicate contact_id "G1".*line 1/)
-    expect(r[5]!.reason).toMatch(/longer than 200000/)
-  })
+  it.skipIf(!available)(
+    'keeps the good lines of a batch and reports each bad line with its file, line and field',
+    async () => {
+      const good = (id: string) => JSON.stringify(buildContact({ contact_id: id }))
+      const lines = [
+        good('G1'),
+        '{"contact_id": "B1", "channel": "call", ',
+        JSON.stringify({ ...buildContact({ contact_id: 'B2' }), received_at: 20260301 }),
+        JSON.stringify({ ...buildContact({ contact_id: 'B3' }), channel: 'pigeon' }),
+        JSON.stringify({ channel: 'call', received_at: '2026-03-01T10:00:00+08:00' }),
+        good('G1'),
+        JSON.stringify(
+          buildContact({ contact_id: 'B4', text: '投'.repeat((5 * 1024 * 1024) / 3) }),
+        ),
+        good('G2'),
+      ]
+      const file = writeRaw(t.dir, 'mixed.jsonl', lines.join('\n') + '\n')
+      const s = await importFile(t.ctx, 'contacts', file)
+      expect(s).toMatchObject({ lines: 8, inserted: 2, rejected: 6 })
+      const r = rejects(file)
+      expect(r.map((x) => [x.line, x.field])).toEqual([
+        [2, null],
+        [3, 'received_at'],
+        [4, 'channel'],
+        [5, 'contact_id'],
+        [6, 'contact_id'],
+        [7, 'text'],
+      ])
+      expect(r.every((x) => x.file === file)).toBe(true)
+      expect(r[0]!.reason).toMatch(/invalid JSON/)
+      expect(r[3]!.reason).toMatch(/missing/)
+      expect(r[4]!.reason).toMatch(/duplicate contact_id "G1".*line 1/)
+      expect(r[5]!.reason).toMatch(/longer than 200000/)
+    },
+  )
 
-  it.skipIf(!available)('rejects a line of invalid UTF-8 and reads a BOM and CRLF line ends', async () => {
-    const bom = '\uFEFF'
-    const a = JSON.stringify(buildContact({ contact_id: 'U1' }))
-    const b = JSON.stringify(buildContact({ contact_id: 'U2' }))
-    const bad = Buffer.concat([Buffer.from('{"contact_id":"U3","channel":"call","received_at":"2026-03-01T10:00:00+08:00","text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')])
-    const file = writeRaw(t.dir, 'enc.jsonl', Buffer.concat([Buffer.from(`${bom}${a}\r\n`), bad, Buffer.from(`\r\n${b}\r\n`)]))
-    const s = await importFile(t.ctx, 'contacts', file)
-    expect(s).toMatchObject({ lines: 3, inserted: 2, rejected: 1 })
-    expect(rejects(file)[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/UTF-8/) })
-  })
+  it.skipIf(!available)(
+    'rejects a line of invalid UTF-8 and reads a BOM and CRLF line ends',
+    async () => {
+      const bom = '\uFEFF'
+      const a = JSON.stringify(buildContact({ contact_id: 'U1' }))
+      const b = JSON.stringify(buildContact({ contact_id: 'U2' }))
+      const bad = Buffer.concat([
+        Buffer.from(
+          '{"contact_id":"U3","channel":"call","received_at":"2026-03-01T10:00:00+08:00","text":"',
+        ),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('"}'),
+      ])
+      const file = writeRaw(
+        t.dir,
+        'enc.jsonl',
+        Buffer.concat([Buffer.from(`${bom}${a}\r\n`), bad, Buffer.from(`\r\n${b}\r\n`)]),
+      )
+      const s = await importFile(t.ctx, 'contacts', file)
+      expect(s).toMatchObject({ lines: 3, inserted: 2, rejected: 1 })
+      expect(rejects(file)[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/UTF-8/) })
+    },
+  )
 
-  it.skipIf(!available)('accepts an empty file with nothing imported and nothing rejected', async () => {
-    const file = writeRaw(t.dir, 'empty.jsonl', '')
-    expect(await importFile(t.ctx, 'contacts', file)).toMatchObject({ lines: 0, inserted: 0, rejected: 0, rejectFile: null })
-  })
+  it.skipIf(!available)(
+    'accepts an empty file with nothing imported and nothing rejected',
+    async () => {
+      const file = writeRaw(t.dir, 'empty.jsonl', '')
+      expect(await importFile(t.ctx, 'contacts', file)).toMatchObject({
+        lines: 0,
+        inserted: 0,
+        rejected: 0,
+        rejectFile: null,
+      })
+    },
+  )
 
-  it.skipIf(!available)('names a file that does not exist and tells the user to check the path', async () => {
-    await expect(importFile(t.ctx, 'contacts', `${t.dir}/nope.jsonl`)).rejects.toThrow(InputFileError)
-    await expect(importFile(t.ctx, 'contacts', `${t.dir}/nope.jsonl`)).rejects.toThrow(/nope\.jsonl: no such file — check the path/)
-  })
+  it.skipIf(!available)(
+    'names a file that does not exist and tells the user to check the path',
+    async () => {
+      await expect(importFile(t.ctx, 'contacts', `${t.dir}/nope.jsonl`)).rejects.toThrow(
+        InputFileError,
+      )
+      await expect(importFile(t.ctx, 'contacts', `${t.dir}/nope.jsonl`)).rejects.toThrow(
+        /nope\.jsonl: no such file — check the path/,
+      )
+    },
+  )
 
-  it.skipIf(!available)('imports CSV with dotted columns and reports a row that lacks a column', async () => {
-    const csv = [
-      'contact_id,channel,received_at,customer_id,caller.phone,caller.role,caller.organization,demands,attachments.0.kind,attachments.0.sha256',
-      `V1,regulator,2026-03-05 14:00:00,C9,+86 137 0013 7000,agent,深圳市信和法务咨询有限公司,停息挂账|减免利息,poa,${'ab'.repeat(32)}`,
-      'V2,call,2026-03-05T15:00:00+08:00,C9',
-    ].join('\n')
-    const file = writeRaw(t.dir, 'contacts.csv', csv + '\n')
-    const s = await importFile(t.ctx, 'contacts', file)
-    expect(s).toMatchObject({ lines: 2, inserted: 1, rejected: 1 })
-    expect(rejects(file)[0]).toMatchObject({ line: 3, field: 'caller.phone', reason: expect.stringMatching(/missing caller\.phone/) })
-    const row = await t.ctx.db.selectFrom('contacts').selectAll().where('contact_id', '=', 'V1').executeTakeFirstOrThrow()
-    expect(row.received_at).toBe('2026-03-05T06:00:00.000Z')
-    const record = JSON.parse(row.record)
-    expect(record.demands).toEqual(['停息挂账', '减免利息'])
-    const ids = (await t.ctx.db.selectFrom('contact_identifiers').select(['identifier', 'role']).where('contact_id', '=', 'V1').execute()).map((r) => `${r.role} ${r.identifier}`)
-    expect(ids).toContain('caller phone:+8613700137000')
-    expect(ids).toContain(`attachment sha256:${'ab'.repeat(32)}`)
-    expect(ids.some((i) => i.startsWith('organization organization:'))).toBe(true)
-  })
+  it.skipIf(!available)(
+    'imports CSV with dotted columns and reports a row that lacks a column',
+    async () => {
+      const csv = [
+        'contact_id,channel,received_at,customer_id,caller.phone,caller.role,caller.organization,demands,attachments.0.kind,attachments.0.sha256',
+        `V1,regulator,2026-03-05 14:00:00,C9,+86 137 0013 7000,agent,深圳市信和法务咨询有限公司,停息挂账|减免利息,poa,${'ab'.repeat(32)}`,
+        'V2,call,2026-03-05T15:00:00+08:00,C9',
+      ].join('\n')
+      const file = writeRaw(t.dir, 'contacts.csv', csv + '\n')
+      const s = await importFile(t.ctx, 'contacts', file)
+      expect(s).toMatchObject({ lines: 2, inserted: 1, rejected: 1 })
+      expect(rejects(file)[0]).toMatchObject({
+        line: 3,
+        field: 'caller.phone',
+        reason: expect.stringMatching(/missing caller\.phone/),
+      })
+      const row = await t.ctx.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('contact_id', '=', 'V1')
+        .executeTakeFirstOrThrow()
+      expect(row.received_at).toBe('2026-03-05T06:00:00.000Z')
+      const record = JSON.parse(row.record)
+      expect(record.demands).toEqual(['停息挂账', '减免利息'])
+      const ids = (
+        await t.ctx.db
+          .selectFrom('contact_identifiers')
+          .select(['identifier', 'role'])
+          .where('contact_id', '=', 'V1')
+          .execute()
+      ).map((r) => `${r.role} ${r.identifier}`)
+      expect(ids).toContain('caller phone:+8613700137000')
+      expect(ids).toContain(`attachment sha256:${'ab'.repeat(32)}`)
+      expect(ids.some((i) => i.startsWith('organization organization:'))).toBe(true)
+    },
+  )
 
   it.skipIf(!available)('keeps an invalid ID number and marks it invalid', async () => {
     const bad = validIdNumber().slice(0, 17) + (validIdNumber().endsWith('1') ? '2' : '1')
-    const file = writeJsonl(t.dir, 'customers.jsonl', [buildCustomer({ customer_id: 'C7', id_number: bad })])
+    const file = writeJsonl(t.dir, 'customers.jsonl', [
+      buildCustomer({ customer_id: 'C7', id_number: bad }),
+    ])
     await importFile(t.ctx, 'customers', file)
-    const c = await t.ctx.db.selectFrom('customers').selectAll().where('customer_id', '=', 'C7').executeTakeFirstOrThrow()
+    const c = await t.ctx.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('customer_id', '=', 'C7')
+      .executeTakeFirstOrThrow()
     expect(c).toMatchObject({ id_number: bad, id_number_valid: 0 })
-    const ident = await t.ctx.db.selectFrom('identifiers').selectAll().where('identifier', '=', `id_number:${bad}`).executeTakeFirstOrThrow()
+    const ident = await t.ctx.db
+      .selectFrom('identifiers')
+      .selectAll()
+      .where('identifier', '=', `id_number:${bad}`)
+      .executeTakeFirstOrThrow()
     expect(ident.valid).toBe(0)
   })
 })

@@ -11,7 +11,10 @@ import { contextFor } from '../../src/context.js'
 import type { Store, StoreKind } from '../../src/store/index.js'
 import { createStore, migrateToLatest } from '../../src/store/index.js'
 
-export const PG_URL = process.env.GRAYLINE_TEST_PG ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const PG_URL =
+  process.env.GRAYLINE_TEST_PG ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test'
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
@@ -33,8 +36,8 @@ if (wanted.includes('postgres') && !pgAvailable) {
   console.warn(`PostgreSQL not reachable at ${PG_URL}: PostgreSQL integration tests are skipped`)
 }
 
-export type TestStore = { kind: StoreKind; available: boolean; open(): Promise<OpenTestStore> }
-export type OpenTestStore = { store: Store; ctx: Context; dir: string; close(): Promise<void> }
+export type TestStore = { kind: StoreKind; available: boolean; open: () => Promise<OpenTestStore> }
+export type OpenTestStore = { store: Store; ctx: Context; dir: string; close: () => Promise<void> }
 
 export const testStores: TestStore[] = [
   { kind: 'sqlite', available: wanted.includes('sqlite'), open: openSqlite },

@@ -3,7 +3,14 @@ import type { Category, Risk, Severity, Signal } from '../../contract/index.js'
 import { risks } from '../../contract/index.js'
 import type { Condition, RuleSet } from './rule-set.js'
 
-export type RuleOutcome = { score: number; risk: Risk; categories: Category[]; severity: Severity | null; action: string; flagged: boolean }
+export type RuleOutcome = {
+  score: number
+  risk: Risk
+  categories: Category[]
+  severity: Severity | null
+  action: string
+  flagged: boolean
+}
 
 /** Independent evidence combines like probabilities: 1 − Π(1 − w). */
 export function combinedScore(signals: Signal[]): number {
@@ -14,7 +21,13 @@ function expand(rules: RuleSet, names: string[] = []): string[] {
   return names.flatMap((n) => (n.startsWith('@') ? (rules.groups[n.slice(1)] ?? []) : [n]))
 }
 
-export function matches(rules: RuleSet, when: Condition, codes: Set<string>, channel: string, risk: Risk): boolean {
+export function matches(
+  rules: RuleSet,
+  when: Condition,
+  codes: Set<string>,
+  channel: string,
+  risk: Risk,
+): boolean {
   if (when.any && !expand(rules, when.any).some((c) => codes.has(c))) return false
   if (when.all && !expand(rules, when.all).every((c) => codes.has(c))) return false
   if (when.none && expand(rules, when.none).some((c) => codes.has(c))) return false
@@ -37,9 +50,23 @@ export function evaluateRules(rules: RuleSet, signals: Signal[], channel: string
   let risk = riskOf(rules, score)
   if (!linked && (risk === 'medium' || risk === 'high')) risk = 'low'
   const flagged = risk === 'medium' || risk === 'high'
-  const categories = flagged ? [...new Set(rules.categories.filter((r) => matches(rules, r.when, codes, channel, risk)).map((r) => r.category))] : []
-  const severity: Severity | null = flagged ? (rules.severity_level1.some((w) => matches(rules, w, codes, channel, risk)) ? 'level1' : 'level2') : null
+  const categories = flagged
+    ? [
+        ...new Set(
+          rules.categories
+            .filter((r) => matches(rules, r.when, codes, channel, risk))
+            .map((r) => r.category),
+        ),
+      ]
+    : []
+  const severity: Severity | null = flagged
+    ? rules.severity_level1.some((w) => matches(rules, w, codes, channel, risk))
+      ? 'level1'
+      : 'level2'
+    : null
   if (severity === 'level1') codes.add('@level1')
-  const action = rules.actions.find((a) => matches(rules, a.when, codes, channel, risk))?.action ?? 'handle-normally'
+  const action =
+    rules.actions.find((a) => matches(rules, a.when, codes, channel, risk))?.action ??
+    'handle-normally'
   return { score, risk, categories, severity, action, flagged }
 }

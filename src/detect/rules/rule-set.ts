@@ -33,7 +33,10 @@ export const ruleSetSchema = z.strictObject({
   version: z.string().min(1),
   description: z.string().optional(),
   settings: settingsSchema,
-  signals: z.record(z.string(), z.strictObject({ enabled: z.boolean(), weight: z.number().min(0).max(1) })),
+  signals: z.record(
+    z.string(),
+    z.strictObject({ enabled: z.boolean(), weight: z.number().min(0).max(1) }),
+  ),
   risk: z.strictObject({ low: z.number(), medium: z.number(), high: z.number() }),
   groups: z.record(z.string(), z.array(z.string())),
   flag_requires: z.string().describe('a signal or @group without which risk stays at most low'),
@@ -57,14 +60,20 @@ export class RuleSetError extends Error {
   }
 }
 
-export const DEFAULT_RULES_PATH = fileURLToPath(new URL('../../../rules/default.json', import.meta.url))
+export const DEFAULT_RULES_PATH = fileURLToPath(
+  new URL('../../../rules/default.json', import.meta.url),
+)
 
 export function loadRuleSet(path: string = DEFAULT_RULES_PATH): RuleSet {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
   } catch (e) {
-    throw new RuleSetError(path, null, `cannot read the rule set: ${e instanceof Error ? e.message : String(e)}`)
+    throw new RuleSetError(
+      path,
+      null,
+      `cannot read the rule set: ${e instanceof Error ? e.message : String(e)}`,
+    )
   }
   const parsed = ruleSetSchema.safeParse(raw)
   if (!parsed.success) {

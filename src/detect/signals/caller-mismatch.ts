@@ -3,7 +3,14 @@
 import type { SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
 
-const ROLE_FACTOR: Record<string, number> = { self: 0.5, relative: 0.5, friend: 0.8, agent: 1, lawyer: 0.3, unknown: 0.7 }
+const ROLE_FACTOR: Record<string, number> = {
+  self: 0.5,
+  relative: 0.5,
+  friend: 0.8,
+  agent: 1,
+  lawyer: 0.3,
+  unknown: 0.7,
+}
 
 export const callerMismatch: SignalModule = {
   code: 'caller_mismatch',
@@ -15,13 +22,24 @@ export const callerMismatch: SignalModule = {
     const phone = contact.callerPhone
     const phoneOnFile = phone ? index.isOnFileFor(contact.customerId, phone) : null
     const nameOnFile = index.customers.get(contact.customerId)?.nameKey ?? null
-    const wrongName = role === 'self' && contact.callerNameKey && nameOnFile && contact.callerNameKey !== nameOnFile
+    const wrongName =
+      role === 'self' && contact.callerNameKey && nameOnFile && contact.callerNameKey !== nameOnFile
     if (role === 'self' && phoneOnFile !== false && !wrongName) return null
     if (role !== 'self' && phoneOnFile === true) return null
     const base = settings.signals.caller_mismatch?.weight ?? 0.3
     const weight = base * (ROLE_FACTOR[role] ?? 0.7) + (wrongName ? 0.15 : 0)
-    const zh = role === 'self' ? (wrongName ? '来电人自称本人，但姓名与客户档案不符' : '自称本人，但来电号码不在客户档案中') : `来电人不是客户本人（自称${role}）`
-    const en = role === 'self' ? (wrongName ? 'caller says he is the customer but gives another name' : 'caller says he is the customer from a phone not on file') : `the caller is not the customer (role: ${role})`
+    const zh =
+      role === 'self'
+        ? wrongName
+          ? '来电人自称本人，但姓名与客户档案不符'
+          : '自称本人，但来电号码不在客户档案中'
+        : `来电人不是客户本人（自称${role}）`
+    const en =
+      role === 'self'
+        ? wrongName
+          ? 'caller says he is the customer but gives another name'
+          : 'caller says he is the customer from a phone not on file'
+        : `the caller is not the customer (role: ${role})`
     return hit('caller_mismatch', weight, zh, en, phone ? [identifierRef(phone)] : [])
   },
 }

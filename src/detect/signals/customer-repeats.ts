@@ -5,12 +5,23 @@ import type { DetectionIndex } from '../detection-index.js'
 
 export type Repeats = { before: ContactFacts[]; around: ContactFacts[]; channels: Set<string> }
 
-export function customerRepeats(index: DetectionIndex, contact: ContactFacts, windowDays: number): Repeats | null {
+export function customerRepeats(
+  index: DetectionIndex,
+  contact: ContactFacts,
+  windowDays: number,
+): Repeats | null {
   if (!contact.customerId) return null
   const windowMs = windowDays * 86_400_000
-  const all = index.contactsOfCustomer(contact.customerId).filter((c) => c.channel !== 'victim_report')
+  const all = index
+    .contactsOfCustomer(contact.customerId)
+    .filter((c) => c.channel !== 'victim_report')
   const around = all.filter((c) => Math.abs(c.time - contact.time) <= windowMs)
-  const before = all.filter((c) => c.time <= contact.time && contact.time - c.time <= windowMs && (c.time < contact.time || c.idx <= contact.idx))
+  const before = all.filter(
+    (c) =>
+      c.time <= contact.time &&
+      contact.time - c.time <= windowMs &&
+      (c.time < contact.time || c.idx <= contact.idx),
+  )
   return { before, around, channels: new Set(around.map((c) => `${c.channel}:${c.source ?? ''}`)) }
 }
 

@@ -5,7 +5,15 @@ import { splitIdentifierKey } from '../../links/identifier.js'
 import type { SignalHit, SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
 
-const KIND_ZH: Record<string, string> = { phone: '电话', wechat: '微信号', email: '邮箱', organization: '机构', device: '设备', ip: 'IP 地址', agent_name: '代理人姓名' }
+const KIND_ZH: Record<string, string> = {
+  phone: '电话',
+  wechat: '微信号',
+  email: '邮箱',
+  organization: '机构',
+  device: '设备',
+  ip: 'IP 地址',
+  agent_name: '代理人姓名',
+}
 /** Kinds that are weak alone: shared by chance (IP) or by name collision (agent_name). */
 const WEAK = new Set(['ip', 'agent_name'])
 const ROLES = new Set(['caller', 'participant', 'organization', 'device'])
@@ -24,13 +32,31 @@ export const fanOut: SignalModule = {
       const n = index.postings.customersAround(l.identifier, contact, windowMs, index)
       if (n < min) continue
       const score = (n / min) * (WEAK.has(kind) ? 0.5 : 1)
-      if (!best || score > (best.n / (settings.fan_out_min_customers[best.kind] ?? 1)) * (WEAK.has(best.kind) ? 0.5 : 1)) best = { identifier: l.identifier, kind, n }
+      if (
+        !best ||
+        score >
+          (best.n / (settings.fan_out_min_customers[best.kind] ?? 1)) *
+            (WEAK.has(best.kind) ? 0.5 : 1)
+      )
+        best = { identifier: l.identifier, kind, n }
     }
-    return best ? describe(best, settings.signals.fan_out?.weight ?? 0.6, settings.fan_out_min_customers[best.kind] ?? 3, settings.window_days) : null
+    return best
+      ? describe(
+          best,
+          settings.signals.fan_out?.weight ?? 0.6,
+          settings.fan_out_min_customers[best.kind] ?? 3,
+          settings.window_days,
+        )
+      : null
   },
 }
 
-function describe(b: { identifier: string; kind: string; n: number }, base: number, min: number, days: number): SignalHit {
+function describe(
+  b: { identifier: string; kind: string; n: number },
+  base: number,
+  min: number,
+  days: number,
+): SignalHit {
   const growth = Math.min(0.3, 0.06 * (b.n - min))
   const weight = WEAK.has(b.kind) ? base * 0.45 + growth / 2 : base + growth
   const zh = `同一${KIND_ZH[b.kind] ?? b.kind}在 ${days} 天内为 ${b.n} 位不同客户出面`

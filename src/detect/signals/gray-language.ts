@@ -10,8 +10,12 @@ export const grayLanguageSignal: SignalModule = {
     if (contact.grayScore < 0.15 || contact.channel === 'victim_report') return null
     const weight = (settings.signals.gray_language?.weight ?? 0.2) * contact.grayScore
     const phrases = contact.grayHits.slice(0, 6).join('、')
-    return hit('gray_language', weight, `出现代理维权常用话术：${phrases}`, `gray-industry phrases: ${phrases}`, [
-      { kind: 'text', id: contact.contactId, note: phrases },
-    ])
+    return hit(
+      'gray_language',
+      weight,
+      `出现代理维权常用话术：${phrases}`,
+      `gray-industry phrases: ${phrases}`,
+      [{ kind: 'text', id: contact.contactId, note: phrases }],
+    )
   },
 }

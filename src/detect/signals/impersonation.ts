@@ -16,8 +16,17 @@ export const impersonation: SignalModule = {
     for (const i of index.postings.contactsOf(phone)) {
       const other = index.contacts[i]
       if (!other?.customerId || other.callerPhone !== phone || other.callerRole !== 'self') continue
-      if (Math.abs(other.time - contact.time) > windowMs || index.isOnFileFor(other.customerId, phone)) continue
-      if (!claimedFor.has(other.customerId) && other.idx !== contact.idx && examples.length < MAX_EVIDENCE) examples.push(other.contactId)
+      if (
+        Math.abs(other.time - contact.time) > windowMs ||
+        index.isOnFileFor(other.customerId, phone)
+      )
+        continue
+      if (
+        !claimedFor.has(other.customerId) &&
+        other.idx !== contact.idx &&
+        examples.length < MAX_EVIDENCE
+      )
+        examples.push(other.contactId)
       claimedFor.add(other.customerId)
     }
     const n = claimedFor.size

@@ -10,7 +10,9 @@ export const promotionAbuse: SignalModule = {
   describes: 'many accounts on a few devices or IPs asking for compensation',
   detect({ index, contact, settings }) {
     if (contact.channel === 'victim_report' || contact.channel === 'call') return null
-    const asks = contact.demands.some((d) => MONEY_ASK.test(d)) || contact.grayHits.some((h) => MONEY_ASK.test(h))
+    const asks =
+      contact.demands.some((d) => MONEY_ASK.test(d)) ||
+      contact.grayHits.some((h) => MONEY_ASK.test(h))
     if (!asks) return null
     const windowMs = settings.window_days * 86_400_000
     for (const l of contact.links) {

@@ -17,7 +17,10 @@ export const selfFlood: SignalModule = {
       settings.signals.self_flood?.weight ?? 0.55,
       `客户本人在 ${settings.repeat_window_days} 天内第 ${own.length} 次就同一事项投诉，超出正常投诉秩序`,
       `the customer's ${own.length}th complaint within ${settings.repeat_window_days} days, beyond the complaint order`,
-      own.filter((c) => c.idx !== contact.idx).slice(-MAX_EVIDENCE).map((c) => contactRef(c.contactId)),
+      own
+        .filter((c) => c.idx !== contact.idx)
+        .slice(-MAX_EVIDENCE)
+        .map((c) => contactRef(c.contactId)),
     )
   },
 }

@@ -7,7 +7,11 @@ import type { DetectionSettings } from '../rules/rule-set.js'
 
 export type SignalHit = Signal
 
-export type SignalInput = { index: DetectionIndex; contact: ContactFacts; settings: DetectionSettings }
+export type SignalInput = {
+  index: DetectionIndex
+  contact: ContactFacts
+  settings: DetectionSettings
+}
 
 export type SignalModule = {
   code: string
@@ -16,8 +20,19 @@ export type SignalModule = {
   detect(input: SignalInput): SignalHit | null
 }
 
-export function hit(code: string, weight: number, zh: string, en: string, evidence: EvidenceRef[]): SignalHit {
-  return { code, weight: round(Math.min(0.99, Math.max(0, weight))), explanation: { 'zh-CN': zh, en }, evidence }
+export function hit(
+  code: string,
+  weight: number,
+  zh: string,
+  en: string,
+  evidence: EvidenceRef[],
+): SignalHit {
+  return {
+    code,
+    weight: round(Math.min(0.99, Math.max(0, weight))),
+    explanation: { 'zh-CN': zh, en },
+    evidence,
+  }
 }
 
 function round(x: number): number {

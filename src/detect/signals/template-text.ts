@@ -9,7 +9,9 @@ export const templateText: SignalModule = {
   detect({ index, contact, settings }) {
     const group = index.templates.groupOf(contact.idx)
     if (!group || group.customers < settings.template_min_customers) return null
-    const weight = (settings.signals.template_text?.weight ?? 0.7) + Math.min(0.2, 0.02 * (group.customers - settings.template_min_customers))
+    const weight =
+      (settings.signals.template_text?.weight ?? 0.7) +
+      Math.min(0.2, 0.02 * (group.customers - settings.template_min_customers))
     const others = group.members.filter((m) => m !== contact.idx).slice(0, MAX_EVIDENCE)
     const pct = Math.round(group.similarity * 100)
     return hit(
@@ -17,7 +19,10 @@ export const templateText: SignalModule = {
       weight,
       `投诉文本与另外 ${group.customers - 1} 位客户的文本高度相似（约 ${pct}%），仅姓名、证件号、金额等不同`,
       `the text matches texts sent for ${group.customers - 1} other customers (about ${pct}% similar) apart from names, ID numbers and amounts`,
-      [{ kind: 'text', id: group.id, note: `${group.customers} customers` }, ...others.map((m) => contactRef(index.contacts[m]?.contactId ?? ''))],
+      [
+        { kind: 'text', id: group.id, note: `${group.customers} customers` },
+        ...others.map((m) => contactRef(index.contacts[m]?.contactId ?? '')),
+      ],
     )
   },
 }

@@ -2,14 +2,23 @@
 import type { SignalModule } from './signal.js'
 import { hit } from './signal.js'
 
-const ROLE_FACTOR: Record<string, number> = { agent: 1, unknown: 0.9, friend: 0.8, lawyer: 0.5, relative: 0.4, self: 0.2 }
+const ROLE_FACTOR: Record<string, number> = {
+  agent: 1,
+  unknown: 0.9,
+  friend: 0.8,
+  lawyer: 0.5,
+  relative: 0.4,
+  self: 0.2,
+}
 
 export const thirdParty: SignalModule = {
   code: 'third_party',
   describes: 'participants besides the caller (three-way call, accompanying agent)',
   detect({ contact, settings }) {
     if (!contact.participants.length || contact.channel === 'victim_report') return null
-    const factor = Math.max(...contact.participants.map((p) => ROLE_FACTOR[p.role ?? 'unknown'] ?? 0.9))
+    const factor = Math.max(
+      ...contact.participants.map((p) => ROLE_FACTOR[p.role ?? 'unknown'] ?? 0.9),
+    )
     const roles = contact.participants.map((p) => p.role ?? 'unknown').join(', ')
     return hit(
       'third_party',

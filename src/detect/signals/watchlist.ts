@@ -16,7 +16,9 @@ export const watchlistSignal: SignalModule = {
       settings.signals.watchlist?.weight ?? 0.6,
       `命中关注名单：${labels}（来源：${first.source}${first.keyed ? '，密钥哈希匹配' : ''}）`,
       `on the watchlist: ${labels} (source: ${first.source}${first.keyed ? ', keyed-hash match' : ''})`,
-      hits.slice(0, 5).map((h) => ({ kind: 'watchlist' as const, id: h.identifier, note: h.label })),
+      hits
+        .slice(0, 5)
+        .map((h) => ({ kind: 'watchlist' as const, id: h.identifier, note: h.label })),
     )
   },
 }

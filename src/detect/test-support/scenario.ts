@@ -13,7 +13,20 @@ export function idNumber(seq: number): string {
   return first17 + '10X98765432'[sum % 11]
 }
 
-const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨磊', '赵敏', '黄勇', '周丽', '吴强', '徐婷', '孙浩']
+const NAMES = [
+  '王建国',
+  '李秀英',
+  '张伟',
+  '刘洋',
+  '陈静',
+  '杨磊',
+  '赵敏',
+  '黄勇',
+  '周丽',
+  '吴强',
+  '徐婷',
+  '孙浩',
+]
 
 export function customer(n: number, over: Partial<Customer> = {}): Customer {
   return {
@@ -30,13 +43,23 @@ export const TEMPLATE = (name: string, id: string, amount: number) =>
   `尊敬的贵司：本人${name}，身份证号${id}，于2024年在贵司借款${amount}元。因疫情原因本人失业，收入骤减，家庭困难，已无力按原合同还款。贵司在放贷时未尽审核义务，且存在砍头息、利率超过法定上限等违规行为。现本人郑重要求：一、停息挂账，只还本金，分60期偿还；二、减免全部罚息和违约金；三、消除征信不良记录。本人已全权委托代理人处理此事，请勿再联系借款人本人。如贵司不予解决，本人将向金融监管总局、人民银行及媒体反映。`
 
 export function contact(id: string, over: Partial<Contact>): Contact {
-  return { contact_id: id, channel: 'call', source: 'hotline', received_at: '2026-03-02T09:15:00+08:00', ...over }
+  return {
+    contact_id: id,
+    channel: 'call',
+    source: 'hotline',
+    received_at: '2026-03-02T09:15:00+08:00',
+    ...over,
+  }
 }
 
 export function detectorWith(customers: Customer[], contacts: Contact[]): Detector {
   const d = new Detector(loadRuleSet())
   for (const c of customers) {
-    d.index.addCustomer({ customerId: c.customer_id, nameKey: c.name ? nameKey(c.name) : null, identifiers: customerIdentifiers(c).map((l) => l.identifier) })
+    d.index.addCustomer({
+      customerId: c.customer_id,
+      nameKey: c.name ? nameKey(c.name) : null,
+      identifiers: customerIdentifiers(c).map((l) => l.identifier),
+    })
   }
   for (const c of contacts) d.index.addContact(c)
   return d
