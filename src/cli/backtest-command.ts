@@ -18,7 +18,7 @@ export function registerBacktest(program: Command): void {
     .action(async (opts: Opts) => {
       const candidate = loadRuleSet(opts.rules)
       const baseline = loadRuleSet(opts.baseline)
-      const index = new DetectionIndex()
+      const index = new DetectionIndex({ templateMinChars: candidate.settings.template_min_chars })
       const bar = progressBar('load history')
       await withContext(opts.db, (ctx) => loadIndex(ctx, index, (d, t) => bar.update(d, t)))
       bar.stop()

@@ -2,10 +2,16 @@
 import type { Command } from 'commander'
 import { registerAssess } from './assess-command.js'
 import { registerBacktest } from './backtest-command.js'
+import { registerDemo } from './demo-command.js'
+import { registerEval } from './eval-command.js'
+import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
 
 export function registerCommands(program: Command): void {
   registerAssess(program)
   registerScreen(program)
   registerBacktest(program)
+  registerSimulate(program)
+  registerDemo(program)
+  registerEval(program)
 }

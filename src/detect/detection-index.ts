@@ -4,6 +4,7 @@
 import type { Contact } from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
 import type { ContactFacts } from './contact-facts.js'
+import { complainantText } from './complainant-text.js'
 import { contactFacts } from './contact-facts.js'
 import { IdentifierPostings } from './identifier-postings.js'
 import type { PostingFacts } from './identifier-postings.js'
@@ -23,6 +24,8 @@ export const EVIDENCE_KINDS = new Set([
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
+export type IndexOptions = { templateMinChars: number }
+
 export class DetectionIndex implements PostingFacts {
   readonly contacts: ContactFacts[] = []
   readonly byId = new Map<string, number>()
@@ -35,6 +38,8 @@ export class DetectionIndex implements PostingFacts {
   readonly watchlist = new WatchlistLookup()
   /** Identifiers that victims named as the agency that defrauded them, with the reports. */
   readonly victimNamed = new Map<string, number[]>()
+
+  constructor(readonly options: IndexOptions = { templateMinChars: 150 }) {}
 
   time(i: number): number {
     return this.contacts[i]?.time ?? 0
@@ -75,8 +80,10 @@ export class DetectionIndex implements PostingFacts {
     for (const l of facts.links) this.postings.add(l.identifier, idx)
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
-    if (record.text)
-      this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, record.text)
+    const words = record.text ? complainantText(record.text) : ''
+    if (words.replace(/\s/g, '').length >= this.options.templateMinChars) {
+      this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, words)
+    }
     return idx
   }
 

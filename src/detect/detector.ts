@@ -29,7 +29,7 @@ export class Detector {
 
   constructor(
     readonly rules: RuleSet,
-    readonly index: DetectionIndex = new DetectionIndex(),
+    readonly index: DetectionIndex = new DetectionIndex({ templateMinChars: rules.settings.template_min_chars }),
   ) {
     this.settings = settingsOf(rules)
   }
@@ -44,7 +44,9 @@ export class Detector {
     return this.gangs.get(idx)
   }
 
+  /** A victim's report is the consumer speaking: it gets support, never an agency signal. */
   signalsFor(contact: ContactFacts): Signal[] {
+    if (contact.channel === 'victim_report') return []
     const input = { index: this.index, contact, settings: this.settings }
     const hits: Signal[] = []
     for (const m of signalModules) {
@@ -52,7 +54,7 @@ export class Detector {
       const h = m.detect(input)
       if (h) hits.push(h)
     }
-    const gang = contact.channel === 'victim_report' ? undefined : this.gangOf(contact.idx)
+    const gang = this.gangOf(contact.idx)
     if (gang && this.settings.signals.gang_link?.enabled !== false)
       hits.push(gangHit(gang, contact, this.settings, this.index))
     return hits

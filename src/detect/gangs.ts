@@ -3,7 +3,9 @@
 // trusts join contacts: a shared household Wi-Fi or a common name never does.
 import { createHash } from 'node:crypto'
 import { splitIdentifierKey } from '../links/identifier.js'
+import type { ContactFacts } from './contact-facts.js'
 import type { DetectionIndex } from './detection-index.js'
+import { fanOutKind } from './signals/fan-out.js'
 import type { DetectionSettings } from './rules/rule-set.js'
 import { UnionFind } from './union-find.js'
 
@@ -19,7 +21,9 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
     const { kind } = splitIdentifierKey(identifier)
     if (!TRUSTED_KINDS.has(kind)) continue
     const min =
-      kind === 'sha256' ? s.reuse_min_customers : (s.fan_out_min_customers[kind] ?? Infinity)
+      kind === 'sha256'
+        ? s.reuse_min_customers
+        : (s.fan_out_min_customers[fanOutKind(identifier)] ?? Infinity)
     const victims = index.victimNamed.has(identifier)
     const onWatch = index.watchHits(identifier, Date.now()).length > 0
     if (!victims && !onWatch && index.postings.totalCustomers(identifier, windowMs, index) < min)
@@ -41,7 +45,44 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
         uf.unionAll(near)
     }
   }
+  joinCampaigns(index, uf, via, s)
   return collect(index, uf, via, s.gang_min_customers)
+}
+
+/**
+ * A customer pushed by an agency is pushed through several channels within days: a contact of that
+ * customer near a gang member's contact joins the gang when it too speaks like a representative
+ * (not the customer alone from their own phone, or the agencies' vocabulary).
+ */
+function joinCampaigns(index: DetectionIndex, uf: UnionFind, via: Map<string, string>, s: DetectionSettings): void {
+  const windowMs = s.repeat_window_days * 86_400_000
+  const customersOfRoot = new Map<number, Set<string>>()
+  for (const c of index.contacts) {
+    if (!c.customerId) continue
+    const r = uf.find(c.idx)
+    const set = customersOfRoot.get(r) ?? new Set<string>()
+    set.add(c.customerId)
+    customersOfRoot.set(r, set)
+  }
+  const inGang = (i: number) => (customersOfRoot.get(uf.find(i))?.size ?? 0) >= s.gang_min_customers
+  for (const [, members] of index.byCustomer) {
+    const anchors = members.filter(inGang)
+    if (!anchors.length) continue
+    for (const m of members) {
+      const c = index.contacts[m]
+      if (!c || inGang(m) || c.channel === 'victim_report' || !speaksLikeRepresentative(index, c)) continue
+      const near = anchors.find((a) => Math.abs((index.contacts[a]?.time ?? 0) - c.time) <= windowMs)
+      if (near === undefined) continue
+      uf.union(near, m)
+      via.set(String(m), 'campaign')
+    }
+  }
+}
+
+function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts): boolean {
+  if (c.grayScore >= 0.15 || c.refusal || c.participants.length) return true
+  if (c.callerRole && c.callerRole !== 'self') return true
+  return c.callerPhone !== null && !index.isOnFileFor(c.customerId, c.callerPhone)
 }
 
 function collect(

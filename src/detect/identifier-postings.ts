@@ -5,6 +5,8 @@ export type Posting = {
   dirty: boolean
   windowCustomers: Int32Array | null
   totalCustomers: number
+  /** Where each contact sits in the time-sorted list; built with the counts. */
+  position: Map<number, number> | null
 }
 
 export type PostingFacts = { time(i: number): number; customer(i: number): string | null }
@@ -15,7 +17,7 @@ export class IdentifierPostings {
   add(identifier: string, contactIdx: number): void {
     let p = this.lists.get(identifier)
     if (!p) {
-      p = { contacts: [], dirty: true, windowCustomers: null, totalCustomers: 0 }
+      p = { contacts: [], dirty: true, windowCustomers: null, totalCustomers: 0, position: null }
       this.lists.set(identifier, p)
     }
     if (p.contacts[p.contacts.length - 1] !== contactIdx) p.contacts.push(contactIdx)
@@ -51,7 +53,7 @@ export class IdentifierPostings {
     const p = this.lists.get(identifier)
     if (!p) return 0
     if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
-    const pos = contact.idx < 0 ? -1 : p.contacts.indexOf(contact.idx)
+    const pos = contact.idx < 0 ? -1 : p.position ? (p.position.get(contact.idx) ?? -1) : p.contacts.indexOf(contact.idx)
     if (pos >= 0) return p.windowCustomers?.[pos] ?? 0
     const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
     for (const i of p.contacts) {
@@ -95,5 +97,6 @@ function refresh(p: Posting, windowMs: number, facts: PostingFacts): void {
   }
   p.windowCustomers = out
   p.totalCustomers = all.size
+  p.position = n > 16 ? new Map(p.contacts.map((c, i) => [c, i])) : null
   p.dirty = false
 }

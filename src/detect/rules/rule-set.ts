@@ -20,6 +20,8 @@ export const settingsSchema = z.strictObject({
   impersonation_min_customers: z.number().int().min(2),
   template_min_customers: z.number().int().min(2),
   template_min_similarity: z.number().min(0).max(1),
+  /** Shorter texts never take part in template detection: a short complaint is not a letter. */
+  template_min_chars: z.number().int().min(0),
   repeat_window_days: z.number().positive(),
   orchestrated_min_contacts: z.number().int().min(2),
   self_flood_min_contacts: z.number().int().min(2),

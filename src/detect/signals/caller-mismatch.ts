@@ -16,7 +16,7 @@ export const callerMismatch: SignalModule = {
   code: 'caller_mismatch',
   describes: 'the caller is not the customer (a phone not on file, or a claimed role)',
   detect({ index, contact, settings }) {
-    if (!contact.customerId || contact.channel === 'victim_report') return null
+    if (!contact.customerId) return null
     if (!contact.callerRole && !contact.callerPhone) return null
     const role = contact.callerRole ?? 'unknown'
     const phone = contact.callerPhone

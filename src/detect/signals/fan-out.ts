@@ -14,8 +14,15 @@ const KIND_ZH: Record<string, string> = {
   ip: 'IP 地址',
   agent_name: '代理人姓名',
 }
-/** Kinds that are weak alone: shared by chance (IP) or by name collision (agent_name). */
-const WEAK = new Set(['ip', 'agent_name'])
+/** Kinds that are weak alone: shared by chance (IP), by name collision (agent_name), or by a real
+ * law firm's many lawful clients (law_firm — fake firms are caught by their phones and templates). */
+const WEAK = new Set(['ip', 'agent_name', 'law_firm'])
+
+/** The threshold kind of an identifier: a law firm's name is counted apart from other organisations. */
+export function fanOutKind(identifier: string): string {
+  const { kind, value } = splitIdentifierKey(identifier)
+  return kind === 'organization' && value.endsWith('律师') ? 'law_firm' : kind
+}
 const ROLES = new Set(['caller', 'participant', 'organization', 'device'])
 
 export const fanOut: SignalModule = {
@@ -26,7 +33,7 @@ export const fanOut: SignalModule = {
     let best: { identifier: string; kind: string; n: number } | null = null
     for (const l of contact.links) {
       if (!ROLES.has(l.role)) continue
-      const { kind } = splitIdentifierKey(l.identifier)
+      const kind = fanOutKind(l.identifier)
       const min = settings.fan_out_min_customers[kind]
       if (!min) continue
       const n = index.postings.customersAround(l.identifier, contact, windowMs, index)

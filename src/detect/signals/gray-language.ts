@@ -7,7 +7,7 @@ export const grayLanguageSignal: SignalModule = {
   code: 'gray_language',
   describes: 'demands and tell-tale phrases of the gray industry',
   detect({ contact, settings }) {
-    if (contact.grayScore < 0.15 || contact.channel === 'victim_report') return null
+    if (contact.grayScore < 0.15) return null
     const weight = (settings.signals.gray_language?.weight ?? 0.2) * contact.grayScore
     const phrases = contact.grayHits.slice(0, 6).join('、')
     return hit(

@@ -8,7 +8,6 @@ export const orchestratedRepeats: SignalModule = {
   code: 'orchestrated_repeats',
   describes: 'the same customer pushed through several channels within days',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'victim_report') return null
     const r = customerRepeats(index, contact, settings.repeat_window_days)
     if (!r || r.around.length < settings.orchestrated_min_contacts || r.channels.size < 2)
       return null

@@ -9,7 +9,7 @@ export const promotionAbuse: SignalModule = {
   code: 'promotion_abuse',
   describes: 'many accounts on a few devices or IPs asking for compensation',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'victim_report' || contact.channel === 'call') return null
+    if (contact.channel === 'call') return null
     const asks =
       contact.demands.some((d) => MONEY_ASK.test(d)) ||
       contact.grayHits.some((h) => MONEY_ASK.test(h))

@@ -6,7 +6,7 @@ export const refusal: SignalModule = {
   code: 'refusal',
   describes: 'the customer refuses direct contact and points to a representative',
   detect({ contact, settings }) {
-    if (!contact.refusal || contact.channel === 'victim_report') return null
+    if (!contact.refusal) return null
     return hit(
       'refusal',
       settings.signals.refusal?.weight ?? 0.3,

@@ -8,7 +8,7 @@ export const selfFlood: SignalModule = {
   code: 'self_flood',
   describes: 'an individual repeating the same complaint beyond the complaint order',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'victim_report' || !fromCustomerThemselves(index, contact)) return null
+    if (!fromCustomerThemselves(index, contact)) return null
     const r = customerRepeats(index, contact, settings.repeat_window_days)
     const own = r?.before.filter((c) => fromCustomerThemselves(index, c)) ?? []
     if (own.length < settings.self_flood_min_contacts) return null

@@ -15,7 +15,7 @@ export const thirdParty: SignalModule = {
   code: 'third_party',
   describes: 'participants besides the caller (three-way call, accompanying agent)',
   detect({ contact, settings }) {
-    if (!contact.participants.length || contact.channel === 'victim_report') return null
+    if (!contact.participants.length) return null
     const factor = Math.max(
       ...contact.participants.map((p) => ROLE_FACTOR[p.role ?? 'unknown'] ?? 0.9),
     )

@@ -7,7 +7,6 @@ export const victimLink: SignalModule = {
   code: 'victim_link',
   describes: 'an identifier that a victim named as the agency that defrauded them',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'victim_report') return null
     for (const l of contact.links) {
       const reports = index.victimNamed.get(l.identifier)
       const report = reports?.map((r) => index.contacts[r]).find((r) => r !== undefined)

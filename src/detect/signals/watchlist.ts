@@ -6,7 +6,6 @@ export const watchlistSignal: SignalModule = {
   code: 'watchlist',
   describes: 'an identifier of the contact is on the watchlist (exact or keyed-hash hit)',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'victim_report') return null
     const hits = contact.links.flatMap((l) => index.watchHits(l.identifier, contact.time))
     const first = hits[0]
     if (!first) return null
