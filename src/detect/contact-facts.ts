@@ -3,7 +3,7 @@
 import type { Attachment, Channel, Contact, PartyRole } from '../contract/index.js'
 import { parseInterchangeTime } from '../contract/index.js'
 import type { IdentifierLink, LinkRole } from '../links/identifier.js'
-import { contactIdentifiers, phoneIdentifier } from '../links/identifier.js'
+import { contactIdentifiers, idNumberIdentifier, phoneIdentifier } from '../links/identifier.js'
 import { nameKey, normalizeText } from '../normalize/index.js'
 import { grayLanguage } from '../text/index.js'
 import { refusalPhrases } from './refusal-phrases.js'
@@ -36,6 +36,8 @@ export type ContactFacts = {
 }
 
 const PHONE_IN_TEXT = /(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}/g
+/** Regulator forwards and public-board posts carry the complainant's ID number in the text. */
+const ID_IN_TEXT = /(?<![0-9])\d{17}[\dXx](?![0-9])/g
 
 export function contactFacts(
   idx: number,
@@ -58,7 +60,10 @@ export function contactFacts(
     links: links
       .filter((l) => l.role !== 'claimed')
       .map((l) => ({ identifier: l.identifier, role: l.role })),
-    claimedIdentifiers: links.filter((l) => l.role === 'claimed').map((l) => l.identifier),
+    claimedIdentifiers: [
+      ...links.filter((l) => l.role === 'claimed').map((l) => l.identifier),
+      ...idNumbersInText(text),
+    ],
     participants: (c.participants ?? []).map((p) => ({
       role: p.role ?? null,
       hasIdentity: Boolean(p.phone || p.name || p.wechat),
@@ -75,6 +80,13 @@ export function contactFacts(
     textChars: text.length,
     textPhones: c.channel === 'victim_report' ? phonesInText(text) : [],
   }
+}
+
+function idNumbersInText(text: string): string[] {
+  const found = text.match(ID_IN_TEXT) ?? []
+  return found
+    .map((raw) => idNumberIdentifier(raw))
+    .flatMap((i) => (i?.valid ? [i.identifier] : []))
 }
 
 function phonesInText(text: string): string[] {

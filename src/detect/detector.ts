@@ -29,7 +29,9 @@ export class Detector {
 
   constructor(
     readonly rules: RuleSet,
-    readonly index: DetectionIndex = new DetectionIndex({ templateMinChars: rules.settings.template_min_chars }),
+    readonly index: DetectionIndex = new DetectionIndex({
+      templateMinChars: rules.settings.template_min_chars,
+    }),
   ) {
     this.settings = settingsOf(rules)
   }

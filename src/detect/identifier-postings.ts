@@ -53,7 +53,12 @@ export class IdentifierPostings {
     const p = this.lists.get(identifier)
     if (!p) return 0
     if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
-    const pos = contact.idx < 0 ? -1 : p.position ? (p.position.get(contact.idx) ?? -1) : p.contacts.indexOf(contact.idx)
+    const pos =
+      contact.idx < 0
+        ? -1
+        : p.position
+          ? (p.position.get(contact.idx) ?? -1)
+          : p.contacts.indexOf(contact.idx)
     if (pos >= 0) return p.windowCustomers?.[pos] ?? 0
     const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
     for (const i of p.contacts) {
