@@ -137,9 +137,12 @@ function joinCampaigns(
   }
 }
 
+/** Genuine consumers ask for 减免 or 协商还款 in their own words; the agencies' full vocabulary scores higher. */
+const REPRESENTATIVE_GRAY_SCORE = 0.4
+
 /** Not the customer alone from their own phone: a representative, a third party or the agencies' words. */
 export function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts): boolean {
-  if (c.grayScore >= 0.15 || c.refusal || c.participants.length) return true
+  if (c.grayScore >= REPRESENTATIVE_GRAY_SCORE || c.refusal || c.participants.length) return true
   if (c.callerRole && c.callerRole !== 'self') return true
   return c.callerPhone !== null && !index.isOnFileFor(c.customerId, c.callerPhone)
 }

@@ -78,6 +78,9 @@ function optional(kind: IdentifierKind, value: string | null | undefined): Ident
   return value ? make(kind, value) : null
 }
 
+/** Names that public boards and forms put where a person's name would be: no one's identity. */
+const PLACEHOLDER_NAME = /^(匿名|匿名用户|网友|用户|客户|先生|女士|黑猫用户|未知|无)[0-9a-z_]*$/i
+
 /** Identifiers a party (caller or participant) brings; a non-self party's name is kept as agent_name. */
 function partyIdentifiers(party: Party, role: LinkRole): IdentifierLink[] {
   const ids = [
@@ -88,7 +91,7 @@ function partyIdentifiers(party: Party, role: LinkRole): IdentifierLink[] {
   const out = withRole(ids, role)
   const org = organizationIdentifier(party.organization)
   if (org) out.push({ ...org, role: 'organization' })
-  if (party.name && party.role && party.role !== 'self') {
+  if (party.name && party.role && party.role !== 'self' && !PLACEHOLDER_NAME.test(party.name)) {
     const key = nameKey(party.name)
     if (key) out.push({ ...make('agent_name', key), role })
   }

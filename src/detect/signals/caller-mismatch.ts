@@ -17,7 +17,8 @@ export const callerMismatch: SignalModule = {
   describes: 'the caller is not the customer (a phone not on file, or a claimed role)',
   detect({ index, contact, settings }) {
     if (!contact.customerId) return null
-    if (!contact.callerRole && !contact.callerPhone) return null
+    // Without a phone, an unnamed or unknown-role poster says nothing about who is calling.
+    if (!contact.callerPhone && (!contact.callerRole || contact.callerRole === 'unknown')) return null
     const role = contact.callerRole ?? 'unknown'
     const phone = contact.callerPhone
     const phoneOnFile = phone ? index.isOnFileFor(contact.customerId, phone) : null
