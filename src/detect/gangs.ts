@@ -18,6 +18,7 @@ type Linking = { uf: UnionFind; via: Map<number, string>; strong: Uint8Array }
 export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<number, Gang> {
   const n = index.contacts.length
   const links: Linking = { uf: new UnionFind(n), via: new Map(), strong: new Uint8Array(n) }
+  linkCampaigns(index, s, links)
   linkIdentifiers(index, s, links)
   linkTemplatesAndImages(index, s, links)
   let components = summarise(index, links)
@@ -57,6 +58,28 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
     const strong = named || customers >= min
     if (!strong && (customers < 2 || fanOutKind(identifier) === 'law_firm')) continue
     join(l, index.postings.contactsOf(identifier), kind, strong)
+  }
+}
+
+/**
+ * One customer's contacts that speak like a representative within days of each other are one
+ * campaign: an agency working several identifiers for one client then links its clients together.
+ */
+function linkCampaigns(index: DetectionIndex, s: DetectionSettings, l: Linking): void {
+  const windowMs = s.repeat_window_days * 86_400_000
+  for (const [, members] of index.byCustomer) {
+    const reps = members
+      .map((m) => index.contacts[m])
+      .filter(
+        (c): c is ContactFacts =>
+          c !== undefined && c.channel !== 'victim_report' && speaksLikeRepresentative(index, c),
+      )
+      .sort((a, b) => a.time - b.time)
+    for (let i = 1; i < reps.length; i++) {
+      const [prev, cur] = [reps[i - 1], reps[i]]
+      if (prev && cur && cur.time - prev.time <= windowMs)
+        join(l, [prev.idx, cur.idx], 'campaign', false)
+    }
   }
 }
 
