@@ -83,18 +83,43 @@ function linkCampaigns(index: DetectionIndex, s: DetectionSettings, l: Linking):
   }
 }
 
+/**
+ * Templates and forged images circulate between agencies (and reach consumers who write their own
+ * letters from them): they join contacts that have no group of their own, but never merge two
+ * groups that their identifiers keep apart.
+ */
 function linkTemplatesAndImages(index: DetectionIndex, s: DetectionSettings, l: Linking): void {
+  const groups: number[][] = []
   for (const group of index.templates.groups()) {
-    if (group.customers >= s.template_min_customers) join(l, group.members, 'template', true)
+    if (group.customers >= s.template_min_customers) groups.push(group.members)
   }
   for (const c of index.contacts) {
     for (const a of c.attachments) {
       if (!a.phash) continue
       const near = index.phashes.near(a.phash, s.phash_max_distance).map((x) => x.owner)
       if (new Set(near.map((o) => index.contacts[o]?.customerId)).size >= s.reuse_min_customers)
-        join(l, near, 'phash', true)
+        groups.push(near)
     }
   }
+  const components = summarise(index, l)
+  for (const members of groups) joinContent(l, members, (m) => components.get(l.uf.find(m)))
+}
+
+function joinContent(
+  l: Linking,
+  members: number[],
+  componentOf: (m: number) => Component | undefined,
+): void {
+  const byRoot = new Map<number, number>()
+  for (const m of members) {
+    if ((componentOf(m)?.customers ?? 1) >= 2)
+      byRoot.set(l.uf.find(m), (byRoot.get(l.uf.find(m)) ?? 0) + 1)
+  }
+  const anchor = [...byRoot.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+  const loose = byRoot.size <= 1 ? members : members.filter((m) => !byRoot.has(l.uf.find(m)))
+  const target = anchor ?? loose[0]
+  if (target === undefined) return
+  join(l, [target, ...loose], 'template', true)
 }
 
 function join(l: Linking, members: readonly number[], via: string, strong: boolean): void {
