@@ -31,10 +31,16 @@ export type ContactFacts = {
   grayHits: string[]
   refusal: string | null
   textChars: number
+  /** The contact names an anti-collection group (互助群, 联盟, 上岸 …) as the organisation behind it. */
+  allianceNamed: boolean
+  /** A hardship certificate (medical, unemployment) is attached: unverified until checked with the issuer. */
+  hardshipCertificate: boolean
   /** Phones written in the text (victim reports name the agency's numbers this way). */
   textPhones: string[]
 }
 
+/** How anti-collection groups name themselves in chats and ads. */
+const ALLIANCE = /反催收|互助群|互助会|互助联盟|债务联盟|上岸群|上岸之家|债友群|维权群/
 const PHONE_IN_TEXT = /(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}/g
 /** Regulator forwards and public-board posts carry the complainant's ID number in the text. */
 const ID_IN_TEXT = /(?<![0-9])\d{17}[\dXx](?![0-9])/g
@@ -78,6 +84,12 @@ export function contactFacts(
     grayHits: gray.hits.map((h) => h.phrase),
     refusal: refusalPhrases.find((p) => text.includes(p)) ?? null,
     textChars: text.length,
+    allianceNamed:
+      [c.caller, ...(c.participants ?? [])].some((p) => ALLIANCE.test(p?.organization ?? '')) ||
+      ALLIANCE.test(text),
+    hardshipCertificate: (c.attachments ?? []).some(
+      (a) => a.kind === 'medical' || a.kind === 'unemployment',
+    ),
     textPhones: c.channel === 'victim_report' ? phonesInText(text) : [],
   }
 }

@@ -59,6 +59,11 @@ export class Detector {
     const gang = this.gangOf(contact.idx)
     if (gang && this.settings.signals.gang_link?.enabled !== false)
       hits.push(gangHit(gang, contact, this.settings, this.index))
+    if (
+      (gang?.alliance || contact.allianceNamed) &&
+      this.settings.signals.alliance?.enabled !== false
+    )
+      hits.push(allianceHit(gang, contact, this.settings))
     return hits
   }
 
@@ -84,6 +89,21 @@ export class Detector {
   *assessAll(): Generator<ScoredAssessment> {
     for (let i = 0; i < this.index.contacts.length; i++) yield this.assess(i)
   }
+}
+
+function allianceHit(gang: Gang | undefined, contact: ContactFacts, s: DetectionSettings): Signal {
+  const own = contact.allianceNamed
+  return hit(
+    'alliance',
+    s.signals.alliance?.weight ?? 0.2,
+    own
+      ? '自称或提及“反催收/债务互助”类组织'
+      : `所属团伙（${gang?.id ?? ''}）中有联系自称“反催收/债务互助”类组织`,
+    own
+      ? 'names an anti-collection or debt-mutual-aid group'
+      : `its group (${gang?.id ?? ''}) names an anti-collection or debt-mutual-aid group`,
+    [own ? { kind: 'contact', id: contact.contactId } : { kind: 'gang', id: gang?.id ?? '' }],
+  )
 }
 
 function gangHit(

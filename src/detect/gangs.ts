@@ -9,7 +9,14 @@ import type { DetectionSettings } from './rules/rule-set.js'
 import { fanOutKind } from './signals/fan-out.js'
 import { UnionFind } from './union-find.js'
 
-export type Gang = { id: string; members: number[]; customers: number; via: Map<string, number> }
+export type Gang = {
+  id: string
+  members: number[]
+  customers: number
+  via: Map<string, number>
+  /** Some member names an anti-collection group as the organisation behind it. */
+  alliance: boolean
+}
 
 const TRUSTED_KINDS = new Set(['phone', 'wechat', 'email', 'organization', 'device', 'sha256'])
 
@@ -32,6 +39,7 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
       members: c.members,
       customers: c.customers,
       via: tally(c.members, links.via),
+      alliance: c.members.some((m) => index.contacts[m]?.allianceNamed === true),
     }
     for (const m of c.members) out.set(m, gang)
   }
@@ -143,7 +151,8 @@ function summarise(index: DetectionIndex, l: Linking): Map<number, Component> {
         (comp = { members: [], customers: 0, strong: false, representative: 0, ids: new Set() }),
       )
     comp.members.push(c.idx)
-    comp.ids.add(c.customerId ?? `contact:${c.contactId}`)
+    // Only known customers count: an unresolved contact may well be one of them.
+    if (c.customerId) comp.ids.add(c.customerId)
     comp.strong ||= l.strong[c.idx] === 1
     if (speaksLikeRepresentative(index, c)) comp.representative++
   }

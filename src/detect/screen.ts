@@ -47,6 +47,8 @@ export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
     grayHits: [],
     refusal: null,
     textChars: 0,
+    allianceNamed: false,
+    hardshipCertificate: false,
     textPhones: [],
   }
   const signals = probeSignals(detector, probe)

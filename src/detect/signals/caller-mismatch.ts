@@ -18,7 +18,8 @@ export const callerMismatch: SignalModule = {
   detect({ index, contact, settings }) {
     if (!contact.customerId) return null
     // Without a phone, an unnamed or unknown-role poster says nothing about who is calling.
-    if (!contact.callerPhone && (!contact.callerRole || contact.callerRole === 'unknown')) return null
+    if (!contact.callerPhone && (!contact.callerRole || contact.callerRole === 'unknown'))
+      return null
     const role = contact.callerRole ?? 'unknown'
     const phone = contact.callerPhone
     const phoneOnFile = phone ? index.isOnFileFor(contact.customerId, phone) : null

@@ -2,6 +2,7 @@
 import { callerMismatch } from './caller-mismatch.js'
 import { fanOut } from './fan-out.js'
 import { grayLanguageSignal } from './gray-language.js'
+import { hardshipCertificate } from './hardship-certificate.js'
 import { impersonation } from './impersonation.js'
 import { orchestratedRepeats } from './orchestrated-repeats.js'
 import { promotionAbuse } from './promotion-abuse.js'
@@ -27,6 +28,7 @@ export const signalModules: SignalModule[] = [
   orchestratedRepeats,
   selfFlood,
   refusal,
+  hardshipCertificate,
   callerMismatch,
   grayLanguageSignal,
 ]

@@ -10,6 +10,9 @@ export const promotionAbuse: SignalModule = {
   describes: 'many accounts on a few devices or IPs asking for compensation',
   detect({ index, contact, settings }) {
     if (contact.channel === 'call') return null
+    // A ring's accounts ask for themselves, in few words; a representative's letter is another matter.
+    if ((contact.callerRole && contact.callerRole !== 'self') || contact.grayScore >= 0.4)
+      return null
     const asks =
       contact.demands.some((d) => MONEY_ASK.test(d)) ||
       contact.grayHits.some((h) => MONEY_ASK.test(h))
