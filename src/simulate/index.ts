@@ -1,0 +1,16 @@
+// Labelled population generator: realistic customers and contacts with ground truth, for
+// measuring detectors (and for demos). See README.md in this folder.
+export { simulatePopulation, simulateCustomer, prepareSimulation } from './population.js'
+export type { SimRecord, Simulation } from './population.js'
+export { writeSimulation } from './write.js'
+export type { Manifest, SimulationCounts } from './write.js'
+export { createWorld, DEFAULT_START } from './world.js'
+export type { SimulationOptions, World } from './world.js'
+export { defaultProfile, genuineStories, genuineChannels } from './profile.js'
+export type { PopulationProfile, GenuineStory, AgencyKind, Presentation } from './profile.js'
+export { profiles, resolveProfile } from './profiles.js'
+export type { ProfileName } from './profiles.js'
+export { labelKinds } from './contact-builder.js'
+export type { LabelKind } from './contact-builder.js'
+export { idCheckChar } from './identity.js'
+export { Rng } from './random.js'
