@@ -33,6 +33,8 @@ export type ContactFacts = {
   textChars: number
   /** The contact names an anti-collection group (互助群, 联盟, 上岸 …) as the organisation behind it. */
   allianceNamed: boolean
+  /** A declared lawyer naming a law firm: letters are judged by the material standards, not wording. */
+  lawyerOfFirm: boolean
   /** A hardship certificate (medical, unemployment) is attached: unverified until checked with the issuer. */
   hardshipCertificate: boolean
   /** Phones written in the text (victim reports name the agency's numbers this way). */
@@ -87,6 +89,7 @@ export function contactFacts(
     allianceNamed:
       [c.caller, ...(c.participants ?? [])].some((p) => ALLIANCE.test(p?.organization ?? '')) ||
       ALLIANCE.test(text),
+    lawyerOfFirm: c.caller?.role === 'lawyer' && /律师|律所/.test(c.caller.organization ?? ''),
     hardshipCertificate: (c.attachments ?? []).some(
       (a) => a.kind === 'medical' || a.kind === 'unemployment',
     ),

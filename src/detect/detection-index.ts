@@ -81,7 +81,7 @@ export class DetectionIndex implements PostingFacts {
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
     const words = record.text ? complainantText(record.text) : ''
-    if (words.replace(/\s/g, '').length >= this.options.templateMinChars) {
+    if (!facts.lawyerOfFirm && words.replace(/\s/g, '').length >= this.options.templateMinChars) {
       this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, words)
     }
     return idx

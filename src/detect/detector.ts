@@ -9,6 +9,7 @@ import type { DetectionSettings, RuleSet } from './rules/rule-set.js'
 import { settingsOf } from './rules/rule-set.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
+import { fromCustomerThemselves } from './signals/customer-repeats.js'
 import { contactRef, hit } from './signals/signal.js'
 
 export type ScoredAssessment = Assessment & { score: number }
@@ -91,6 +92,10 @@ export class Detector {
   }
 }
 
+/** A consumer who pasted a circulating template into their own complaint shares its words, not its senders. */
+const CONTENT_JOIN = new Set(['template', 'phash'])
+const CONTENT_ONLY_FACTOR = 0.5
+
 function allianceHit(gang: Gang | undefined, contact: ContactFacts, s: DetectionSettings): Signal {
   const own = contact.allianceNamed
   return hit(
@@ -114,9 +119,12 @@ function gangHit(
 ): Signal {
   const via = [...g.via.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
   const viaZh = via.map((k) => KIND_ZH[k] ?? k).join('、')
-  const weight =
-    (s.signals.gang_link?.weight ?? 0.55) +
-    Math.min(0.3, 0.01 * (g.customers - s.gang_min_customers))
+  const contentOnly =
+    CONTENT_JOIN.has(g.joinedBy.get(contact.idx) ?? '') && fromCustomerThemselves(index, contact)
+  const weight = contentOnly
+    ? (s.signals.gang_link?.weight ?? 0.55) * CONTENT_ONLY_FACTOR
+    : (s.signals.gang_link?.weight ?? 0.55) +
+      Math.min(0.3, 0.01 * (g.customers - s.gang_min_customers))
   const others = g.members.filter((m) => m !== contact.idx).slice(0, 5)
   return hit(
     'gang_link',

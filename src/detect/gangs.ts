@@ -16,6 +16,8 @@ export type Gang = {
   via: Map<string, number>
   /** Some member names an anti-collection group as the organisation behind it. */
   alliance: boolean
+  /** How each member was joined: an identifier kind, 'campaign', 'template' or 'phash'. */
+  joinedBy: ReadonlyMap<number, string>
 }
 
 const TRUSTED_KINDS = new Set(['phone', 'wechat', 'email', 'organization', 'device', 'sha256'])
@@ -40,6 +42,7 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
       customers: c.customers,
       via: tally(c.members, links.via),
       alliance: c.members.some((m) => index.contacts[m]?.allianceNamed === true),
+      joinedBy: links.via,
     }
     for (const m of c.members) out.set(m, gang)
   }
@@ -55,7 +58,7 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
   const windowMs = s.window_days * 86_400_000
   for (const identifier of index.postings.keys()) {
     const { kind } = splitIdentifierKey(identifier)
-    if (!TRUSTED_KINDS.has(kind)) continue
+    if (!TRUSTED_KINDS.has(kind) || fanOutKind(identifier) === 'law_firm') continue
     const min =
       kind === 'sha256'
         ? s.reuse_min_customers
@@ -64,7 +67,7 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
       index.victimNamed.has(identifier) || index.watchHits(identifier, Date.now()).length > 0
     const customers = index.postings.totalCustomers(identifier, windowMs, index)
     const strong = named || customers >= min
-    if (!strong && (customers < 2 || fanOutKind(identifier) === 'law_firm')) continue
+    if (!strong && customers < 2) continue
     join(l, index.postings.contactsOf(identifier), kind, strong)
   }
 }
@@ -127,7 +130,7 @@ function joinContent(
   const loose = byRoot.size <= 1 ? members : members.filter((m) => !byRoot.has(l.uf.find(m)))
   const target = anchor ?? loose[0]
   if (target === undefined) return
-  join(l, [target, ...loose], 'template', true)
+  join(l, [target, ...loose], 'template', byRoot.size <= 1)
 }
 
 function join(l: Linking, members: readonly number[], via: string, strong: boolean): void {

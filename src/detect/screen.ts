@@ -49,6 +49,7 @@ export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
     textChars: 0,
     allianceNamed: false,
     hardshipCertificate: false,
+    lawyerOfFirm: false,
     textPhones: [],
   }
   const signals = probeSignals(detector, probe)

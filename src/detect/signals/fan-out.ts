@@ -14,8 +14,9 @@ const KIND_ZH: Record<string, string> = {
   ip: 'IP 地址',
   agent_name: '代理人姓名',
 }
-/** Kinds that are weak alone: shared by chance (IP), by name collision (agent_name), or by a real
- * law firm's many lawful clients (law_firm — fake firms are caught by their phones and templates). */
+/** Kinds that are weak alone: shared by chance (IP) or by name collision (agent_name). A law firm
+ * (`law_firm`) has many lawful clients: it has no threshold in the default rules and is judged by the
+ * material standards; a fake firm is caught by its phones, templates and documents. */
 const WEAK = new Set(['ip', 'agent_name', 'law_firm'])
 
 /** The threshold kind of an identifier: a law firm's name is counted apart from other organisations. */

@@ -1,7 +1,11 @@
 // Near-duplicate texts across different customers: a template letter with the slots filled in.
 // Short common-topic complaints never form a template (the text module's length and frequency rules).
 import type { SignalModule } from './signal.js'
+import { fromCustomerThemselves } from './customer-repeats.js'
 import { contactRef, hit, MAX_EVIDENCE } from './signal.js'
+
+/** A consumer writing from their own phone or account may have pasted a template from the internet. */
+const OWN_CHANNEL_FACTOR = 0.6
 
 export const templateText: SignalModule = {
   code: 'template_text',
@@ -9,9 +13,11 @@ export const templateText: SignalModule = {
   detect({ index, contact, settings }) {
     const group = index.templates.groupOf(contact.idx)
     if (!group || group.customers < settings.template_min_customers) return null
+    const own = fromCustomerThemselves(index, contact) ? OWN_CHANNEL_FACTOR : 1
     const weight =
-      (settings.signals.template_text?.weight ?? 0.7) +
-      Math.min(0.2, 0.02 * (group.customers - settings.template_min_customers))
+      own *
+      ((settings.signals.template_text?.weight ?? 0.7) +
+        Math.min(0.2, 0.02 * (group.customers - settings.template_min_customers)))
     const others = group.members.filter((m) => m !== contact.idx).slice(0, MAX_EVIDENCE)
     const pct = Math.round(group.similarity * 100)
     return hit(
