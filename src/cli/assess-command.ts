@@ -1,10 +1,9 @@
 // `grayline assess --customers F --contacts F --out assessments.jsonl [--db PATH|:memory:]`
-import { createWriteStream } from 'node:fs'
-import { once } from 'node:events'
 import type { Command } from 'commander'
-import { assessFiles, loadRuleSet, toInterchange } from '../detect/index.js'
+import { assessFiles, loadRuleSet } from '../detect/index.js'
+import { assessmentWriter } from './assessment-writer.js'
 import { withContext } from './open-context.js'
-import { progressBar } from './progress.js'
+import { stageProgress } from './progress.js'
 
 type Opts = {
   customers?: string
@@ -35,34 +34,22 @@ export function registerAssess(program: Command): void {
     .action(async (opts: Opts) => {
       const rules = loadRuleSet(opts.rules)
       await withContext(opts.db, async (ctx) => {
-        let bar = progressBar('load')
-        let stage = ''
-        const result = await assessFiles(ctx, { ...opts, rules }, (s, done, total) => {
-          if (s !== stage) {
-            bar.stop()
-            bar = progressBar(s.padEnd(16), s.startsWith('import') ? 'bytes' : 'items')
-            stage = s
-          }
-          bar.update(done, total)
-        })
-        bar.stop()
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout
-        for (const a of result.assessed)
-          if (!out.write(`${JSON.stringify(toInterchange(a))}\n`)) await once(out, 'drain')
-        if (opts.out) {
-          out.end()
-          await once(out, 'finish')
-        }
+        const progress = stageProgress()
+        const writer = assessmentWriter(opts.out)
+        const result = await assessFiles(
+          ctx,
+          { ...opts, rules, emit: writer.emit },
+          progress.update,
+        )
+        progress.stop()
+        await writer.close()
         for (const s of result.imports) {
           process.stderr.write(
             `${s.file}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,
           )
         }
-        const flagged = result.assessed.filter(
-          (a) => a.risk === 'medium' || a.risk === 'high',
-        ).length
         process.stderr.write(
-          `assessed ${result.assessed.length} contacts with rules ${rules.version}: ${flagged} flagged for verification\n`,
+          `assessed ${result.assessed} contacts with rules ${rules.version}: ${result.flagged} flagged for verification\n`,
         )
         if (result.historyContacts)
           process.stderr.write(

@@ -1,18 +1,16 @@
 // `grayline eval DIR [--assessments F] [--rules F] [--json] [--lang en|zh-CN]`: scores detection
 // against a simulated population's labels. Without assessments in DIR, the detector runs first
 // on a throw-away in-memory store and writes DIR/assessments.jsonl, so the run can be inspected.
-import { createWriteStream, existsSync } from 'node:fs'
-import { rename } from 'node:fs/promises'
-import { once } from 'node:events'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import { assessFiles, loadRuleSet, toInterchange } from '../detect/index.js'
-import type { AssessProgress, ScoredAssessment } from '../detect/index.js'
+import { assessFiles, loadRuleSet } from '../detect/index.js'
 import { evaluateFiles, formatReport } from '../evaluate/index.js'
 import type { ReportLang } from '../evaluate/index.js'
 import { withContext } from './open-context.js'
-import { progressBar } from './progress.js'
+import { assessmentWriter } from './assessment-writer.js'
+import { stageProgress } from './progress.js'
 
 type Opts = { assessments?: string; rules?: string; json?: boolean; lang: ReportLang }
 
@@ -78,7 +76,8 @@ async function runDetector(dir: string, out: string, rulesFile?: string): Promis
   )
   await withContext(':memory:', async (ctx) => {
     const progress = stageProgress()
-    const result = await assessFiles(ctx, input, progress.update)
+    const writer = assessmentWriter(out)
+    const result = await assessFiles(ctx, { ...input, emit: writer.emit }, progress.update)
     progress.stop()
     for (const s of result.imports) {
       if (s.rejected)
@@ -86,34 +85,7 @@ async function runDetector(dir: string, out: string, rulesFile?: string): Promis
           `${s.file}: ${s.rejected} lines rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,
         )
     }
-    await writeAssessments(out, result.assessed)
-    process.stderr.write(`wrote ${result.assessed.length} assessments to ${out}\n`)
+    await writer.close()
+    process.stderr.write(`wrote ${writer.count()} assessments to ${out}\n`)
   })
-}
-
-/** Written under a temporary name first: an interrupted run must not leave a file eval would score. */
-async function writeAssessments(file: string, assessed: ScoredAssessment[]): Promise<void> {
-  const partial = `${file}.partial`
-  const out = createWriteStream(partial)
-  for (const a of assessed)
-    if (!out.write(`${JSON.stringify(toInterchange(a))}\n`)) await once(out, 'drain')
-  out.end()
-  await once(out, 'finish')
-  await rename(partial, file)
-}
-
-function stageProgress(): { update: AssessProgress; stop(): void } {
-  let bar = progressBar('load')
-  let stage = ''
-  return {
-    update(s, done, total) {
-      if (s !== stage) {
-        bar.stop()
-        bar = progressBar(s.padEnd(16), s.startsWith('import') ? 'bytes' : 'items')
-        stage = s
-      }
-      bar.update(done, total)
-    },
-    stop: () => bar.stop(),
-  }
 }

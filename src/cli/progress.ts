@@ -30,3 +30,23 @@ export function progressBar(label: string, unit: 'bytes' | 'items' = 'items'): P
     },
   }
 }
+
+/** One bar per stage of a multi-stage run (load, import, assess …), replaced as the stage changes. */
+export function stageProgress(): {
+  update: (stage: string, done: number, total: number) => void
+  stop(): void
+} {
+  let bar = progressBar('load')
+  let stage = ''
+  return {
+    update(s, done, total) {
+      if (s !== stage) {
+        bar.stop()
+        bar = progressBar(s.padEnd(16), s.startsWith('import') ? 'bytes' : 'items')
+        stage = s
+      }
+      bar.update(done, total)
+    },
+    stop: () => bar.stop(),
+  }
+}

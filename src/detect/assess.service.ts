@@ -19,6 +19,11 @@ export type AssessInput = {
   watchlist?: string
   rules: RuleSet
   rejectDir?: string
+  /**
+   * Receives each assessment of a contact in the input file (or of every contact when no contacts
+   * file is given), in batches, as soon as it is stored: a million assessments are never held at once.
+   */
+  emit?: (batch: ScoredAssessment[]) => Promise<void> | void
 }
 
 export type AssessProgress = (stage: string, done: number, total: number) => void
@@ -26,7 +31,9 @@ export type AssessProgress = (stage: string, done: number, total: number) => voi
 export type AssessResult = {
   imports: ImportSummary[]
   historyContacts: number
-  assessed: ScoredAssessment[]
+  /** Contacts of the input assessed (every contact when no contacts file was given). */
+  assessed: number
+  flagged: number
   reassessedEarlier: number
   changedEarlier: number
   detector: Detector
@@ -85,16 +92,21 @@ export async function assessFiles(
     .map((i) => index.contacts[i]?.contactId ?? '')
     .filter((id) => !freshIds.has(id))
   const riskBefore = await riskByContact(ctx.db, earlierIds)
-  const assessed = await assessAndStore(ctx, detector, targets, progress)
-  const earlier = assessed.filter((a) => riskBefore.has(a.contact_id))
-  return {
-    imports,
-    historyContacts,
-    assessed: input.contacts ? assessed.filter((a) => freshIds.has(a.contact_id)) : assessed,
-    reassessedEarlier: earlier.length,
-    changedEarlier: earlier.filter((a) => riskBefore.get(a.contact_id) !== a.risk).length,
-    detector,
+  const tally = { assessed: 0, flagged: 0, reassessedEarlier: 0, changedEarlier: 0 }
+  const sink = async (batch: ScoredAssessment[]) => {
+    const mine = input.contacts ? batch.filter((a) => freshIds.has(a.contact_id)) : batch
+    for (const a of batch) {
+      const before = riskBefore.get(a.contact_id)
+      if (before === undefined) continue
+      tally.reassessedEarlier++
+      if (before !== a.risk) tally.changedEarlier++
+    }
+    tally.assessed += mine.length
+    tally.flagged += mine.filter((a) => a.risk === 'medium' || a.risk === 'high').length
+    if (mine.length) await input.emit?.(mine)
   }
+  await assessAndStore(ctx, detector, targets, sink, progress)
+  return { imports, historyContacts, ...tally, detector }
 }
 
 function customerOnFile(r: PreparedRecord): CustomerOnFile {
@@ -129,25 +141,20 @@ async function assessAndStore(
   ctx: Context,
   detector: Detector,
   targets: number[],
+  sink: (batch: ScoredAssessment[]) => Promise<void>,
   progress?: AssessProgress,
-): Promise<ScoredAssessment[]> {
-  const out: ScoredAssessment[] = []
+): Promise<void> {
   const now = ctx.clock.now().toISOString()
-  let batch: ScoredAssessment[] = []
-  for (const i of targets) {
-    const a = detector.assess(i)
-    out.push(a)
-    batch.push(a)
-    if (batch.length >= 5000) {
-      await saveAssessments(ctx.db, batch, now)
-      batch = []
-      progress?.('assess', out.length, targets.length)
-    }
+  for (let i = 0; i < targets.length; i += STORE_BATCH) {
+    const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
+    await saveAssessments(ctx.db, batch, now)
+    await sink(batch)
+    progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
   }
-  await saveAssessments(ctx.db, batch, now)
-  progress?.('assess', out.length, targets.length)
-  return out
 }
+
+/** Assessments stored (and handed on) per transaction-sized batch. */
+const STORE_BATCH = 5000
 
 export function toInterchange(a: ScoredAssessment): Assessment {
   return {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { assessFiles, loadAssessment, loadRuleSet } from '../../src/detect/index.js'
+import type { ScoredAssessment } from '../../src/detect/index.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl } from './builders.js'
 import type { OpenTestStore } from './stores.js'
 import { testStores } from './stores.js'
@@ -41,8 +42,10 @@ describe.each(testStores)('batch assessment on $kind', ({ available, open }) => 
         channel: 'app_feedback',
         text: '本月自动扣款失败，请帮忙看一下是什么原因。',
       })
+      const emitted: ScoredAssessment[] = []
       const r = await assessFiles(t.ctx, {
         rules,
+        emit: (batch) => void emitted.push(...batch),
         customers: writeJsonl(t.dir, 'customers.jsonl', customers),
         contacts: writeJsonl(t.dir, 'contacts.jsonl', [
           agentCall(1, 1),
@@ -51,8 +54,9 @@ describe.each(testStores)('batch assessment on $kind', ({ available, open }) => 
           genuine,
         ]),
       })
-      expect(r.assessed.map((a) => a.contact_id).sort()).toEqual(['A1', 'A2', 'A3', 'G1'])
-      const byId = new Map(r.assessed.map((a) => [a.contact_id, a]))
+      expect(emitted.map((a) => a.contact_id).sort()).toEqual(['A1', 'A2', 'A3', 'G1'])
+      expect(r).toMatchObject({ assessed: 4, flagged: 3 })
+      const byId = new Map(emitted.map((a) => [a.contact_id, a]))
       expect(byId.get('A1')?.risk).toMatch(/medium|high/)
       expect(byId.get('G1')).toMatchObject({ risk: 'none', categories: [], gang_id: null })
       const stored = await loadAssessment(t.ctx.db, 'A2')
@@ -75,12 +79,14 @@ describe.each(testStores)('batch assessment on $kind', ({ available, open }) => 
       contacts: writeJsonl(t.dir, 'c1.jsonl', [agentCall(1, 1), agentCall(2, 2), ...unrelated]),
     })
     expect((await loadAssessment(t.ctx.db, 'A1'))?.risk).toMatch(/none|low/)
+    const emitted: ScoredAssessment[] = []
     const second = await assessFiles(t.ctx, {
       rules,
+      emit: (batch) => void emitted.push(...batch),
       contacts: writeJsonl(t.dir, 'c2.jsonl', [agentCall(3, 3)]),
     })
     expect(second.historyContacts).toBe(7)
-    expect(second.assessed.map((a) => a.contact_id)).toEqual(['A3'])
+    expect(emitted.map((a) => a.contact_id)).toEqual(['A3'])
     expect(second.reassessedEarlier).toBe(2)
     expect(second.changedEarlier).toBe(2)
     expect((await loadAssessment(t.ctx.db, 'A1'))?.risk).toMatch(/medium|high/)

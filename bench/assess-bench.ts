@@ -1,0 +1,62 @@
+// Batch assessment benchmark: simulates a labelled population with about N contacts (default
+// 1,000,000; most customers contact the lender in this run, so the files stay manageable), then
+// runs `assess` on a fresh SQLite store and prints each stage's time and the peak RSS; then adds
+// 1,000 more contacts to that history to show the incremental path.
+// Usage: npx tsx bench/assess-bench.ts [N]
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { contextFor } from '../src/context.js'
+import { assessFiles, loadRuleSet } from '../src/detect/index.js'
+import { writeSimulation } from '../src/simulate/index.js'
+import { createStore, migrateToLatest } from '../src/store/index.js'
+
+const N = Number(process.argv[2] ?? 1_000_000)
+const dir = mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))
+let peak = 0
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
+const stages = new Map<string, number>()
+const t = (label: string, since: number) => stages.set(label, (performance.now() - since) / 1000)
+
+// ~0.55 contacts per contacting customer in the default profile's mix: size the book to reach N.
+const customers = Math.ceil(N / 0.62)
+let t0 = performance.now()
+process.stderr.write(`simulating ~${N} contacts (${customers} customers) in ${dir} …\n`)
+const manifest = await writeSimulation({ customers, seed: 9, profile: { contactShare: 0.5 } }, dir, (d, total) => {
+  if (d % 200_000 === 0) process.stderr.write(`  ${d}/${total} customers\n`)
+})
+t('simulate', t0)
+const lines = readFileSync(join(dir, 'contacts.jsonl'), 'utf8').split('\n')
+const tail = lines.filter(Boolean).splice(-1000)
+writeFileSync(join(dir, 'head.jsonl'), lines.filter(Boolean).slice(0, -1000).join('\n') + '\n')
+writeFileSync(join(dir, 'tail.jsonl'), tail.join('\n') + '\n')
+lines.length = 0
+
+const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
+await migrateToLatest(store.db)
+const ctx = contextFor(store)
+const rules = loadRuleSet()
+let last = ''
+const progress = (stage: string, done: number, total: number) => {
+  if (stage !== last) process.stderr.write(`  ${stage}…\n`)
+  last = stage
+  void done
+  void total
+}
+t0 = performance.now()
+const first = await assessFiles(ctx, { rules, customers: join(dir, 'customers.jsonl'), contacts: join(dir, 'head.jsonl'), watchlist: join(dir, 'watchlist.jsonl') }, progress)
+t('assess (import + detect + store)', t0)
+const firstPeak = peak
+t0 = performance.now()
+const second = await assessFiles(ctx, { rules, contacts: join(dir, 'tail.jsonl') }, progress)
+t('add 1,000 contacts (load history + assess affected)', t0)
+clearInterval(sampler)
+await store.db.destroy()
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`)
+console.log(`population: ${manifest.counts.customers} customers, ${manifest.counts.contacts} contacts`)
+console.log(`first run: ${first.assessed.length} contacts assessed, ${first.assessed.filter((a) => a.risk === 'medium' || a.risk === 'high').length} flagged`)
+console.log(`second run: ${second.assessed.length} new contacts, ${second.reassessedEarlier} earlier re-assessed (${second.changedEarlier} changed risk) of ${second.historyContacts}`)
+for (const [k, v] of stages) console.log(`${k}: ${v.toFixed(1)} s`)
+console.log(`contacts/s in the first run: ${Math.round(first.assessed.length / (stages.get('assess (import + detect + store)') ?? 1))}`)
+console.log(`peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`)
+rmSync(dir, { recursive: true, force: true })
