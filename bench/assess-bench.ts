@@ -22,9 +22,13 @@ const t = (label: string, since: number) => stages.set(label, (performance.now()
 const customers = Math.ceil(N / 0.62)
 let t0 = performance.now()
 process.stderr.write(`simulating ~${N} contacts (${customers} customers) in ${dir} …\n`)
-const manifest = await writeSimulation({ customers, seed: 9, profile: { contactShare: 0.5 } }, dir, (d, total) => {
-  if (d % 200_000 === 0) process.stderr.write(`  ${d}/${total} customers\n`)
-})
+const manifest = await writeSimulation(
+  { customers, seed: 9, profile: { contactShare: 0.5 } },
+  dir,
+  (d, total) => {
+    if (d % 200_000 === 0) process.stderr.write(`  ${d}/${total} customers\n`)
+  },
+)
 t('simulate', t0)
 const lines = readFileSync(join(dir, 'contacts.jsonl'), 'utf8').split('\n')
 const tail = lines.filter(Boolean).splice(-1000)
@@ -44,7 +48,16 @@ const progress = (stage: string, done: number, total: number) => {
   void total
 }
 t0 = performance.now()
-const first = await assessFiles(ctx, { rules, customers: join(dir, 'customers.jsonl'), contacts: join(dir, 'head.jsonl'), watchlist: join(dir, 'watchlist.jsonl') }, progress)
+const first = await assessFiles(
+  ctx,
+  {
+    rules,
+    customers: join(dir, 'customers.jsonl'),
+    contacts: join(dir, 'head.jsonl'),
+    watchlist: join(dir, 'watchlist.jsonl'),
+  },
+  progress,
+)
 t('assess (import + detect + store)', t0)
 const firstPeak = peak
 t0 = performance.now()
@@ -52,11 +65,21 @@ const second = await assessFiles(ctx, { rules, contacts: join(dir, 'tail.jsonl')
 t('add 1,000 contacts (load history + assess affected)', t0)
 clearInterval(sampler)
 await store.db.destroy()
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`)
-console.log(`population: ${manifest.counts.customers} customers, ${manifest.counts.contacts} contacts`)
-console.log(`first run: ${first.assessed.length} contacts assessed, ${first.assessed.filter((a) => a.risk === 'medium' || a.risk === 'high').length} flagged`)
-console.log(`second run: ${second.assessed.length} new contacts, ${second.reassessedEarlier} earlier re-assessed (${second.changedEarlier} changed risk) of ${second.historyContacts}`)
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+)
+console.log(
+  `population: ${manifest.counts.customers} customers, ${manifest.counts.contacts} contacts`,
+)
+console.log(`first run: ${first.assessed} contacts assessed, ${first.flagged} flagged`)
+console.log(
+  `second run: ${second.assessed} new contacts, ${second.reassessedEarlier} earlier re-assessed (${second.changedEarlier} changed risk) of ${second.historyContacts}`,
+)
 for (const [k, v] of stages) console.log(`${k}: ${v.toFixed(1)} s`)
-console.log(`contacts/s in the first run: ${Math.round(first.assessed.length / (stages.get('assess (import + detect + store)') ?? 1))}`)
-console.log(`peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`)
+console.log(
+  `contacts/s in the first run: ${Math.round(first.assessed / (stages.get('assess (import + detect + store)') ?? 1))}`,
+)
+console.log(
+  `peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`,
+)
 rmSync(dir, { recursive: true, force: true })
