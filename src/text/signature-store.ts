@@ -4,9 +4,10 @@ import { minhashInto, SIGNATURE_SIZE } from './minhash.js'
 import { markFrequentSlots, type SlotView } from './pair-similarity.js'
 import { StringIndex } from './string-index.js'
 
-/** 4M counters (16 MB): at 1M texts several shingles share a counter, which only ever makes a
- * shingle look more frequent than it is, i.e. errs towards not merging. */
-const FREQUENCY_BITS = 22
+/** 1M counters (4 MB, small enough to stay in cache while texts are added). Shingles share
+ * counters: at 1M texts each counter also holds ~150 occurrences of unrelated shingles, noise far
+ * below the 5% (50,000) limit; sharing only ever makes a shingle look more frequent. */
+const FREQUENCY_BITS = 20
 const FREQUENCY_MASK = (1 << FREQUENCY_BITS) - 1
 
 export class DuplicateTextError extends Error {
