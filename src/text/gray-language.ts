@@ -113,9 +113,18 @@ export function grayLanguage(text: string, demands: string[] = []): GrayLanguage
 function counts(entry: GrayPhrase, source: string, at: number, end: number): boolean {
   if (entry.notAfter?.some((word) => source.endsWith(word, at))) return false
   if (entry.notBefore?.some((word) => source.startsWith(word, end))) return false
+  // Most occurrences are long phrases with no negation nearby: no segmentation needed for them.
+  if (
+    end - at > WHOLE_WORD_LENGTH &&
+    !NEGATION_CHAR.test(source.slice(Math.max(0, at - CONTEXT_BEFORE), at))
+  )
+    return true
   const words = segmentAround(source, at, end)
   return standsAlone(words, at, end) && !isNegated(words, at)
 }
+
+/** Every negation word holds one of these characters; without one nearby nothing is negated. */
+const NEGATION_CHAR = /[不没未无别非]/
 
 /** Characters of context segmented around an occurrence: enough for two words before it. */
 const CONTEXT_BEFORE = 12
