@@ -17,8 +17,19 @@ export function combinedScore(signals: Signal[]): number {
   return 1 - signals.reduce((p, s) => p * (1 - s.weight), 1)
 }
 
+/** Group references (`@agency`) expanded once per rule set and name: rules run for every contact. */
+const expanded = new WeakMap<RuleSet, Map<string, string[]>>()
+
 function expand(rules: RuleSet, names: string[] = []): string[] {
-  return names.flatMap((n) => (n.startsWith('@') ? (rules.groups[n.slice(1)] ?? []) : [n]))
+  let cache = expanded.get(rules)
+  if (!cache) expanded.set(rules, (cache = new Map()))
+  const key = names.join(',')
+  let out = cache.get(key)
+  if (!out) {
+    out = names.flatMap((n) => (n.startsWith('@') ? (rules.groups[n.slice(1)] ?? []) : [n]))
+    cache.set(key, out)
+  }
+  return out
 }
 
 export function matches(
