@@ -47,6 +47,10 @@ const PHONE_IN_TEXT = /(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}/g
 /** Regulator forwards and public-board posts carry the complainant's ID number in the text. */
 const ID_IN_TEXT = /(?<![0-9])\d{17}[\dXx](?![0-9])/g
 
+/** A million contacts hold mostly empty lists: they all share this one (facts are never mutated). */
+const NONE: never[] = Object.freeze([]) as unknown as never[]
+const compact = <T>(xs: T[]): T[] => (xs.length ? xs : NONE)
+
 export function contactFacts(
   idx: number,
   c: Contact,
@@ -68,22 +72,26 @@ export function contactFacts(
     links: links
       .filter((l) => l.role !== 'claimed')
       .map((l) => ({ identifier: l.identifier, role: l.role })),
-    claimedIdentifiers: [
+    claimedIdentifiers: compact([
       ...links.filter((l) => l.role === 'claimed').map((l) => l.identifier),
       ...idNumbersInText(text),
-    ],
-    participants: (c.participants ?? []).map((p) => ({
-      role: p.role ?? null,
-      hasIdentity: Boolean(p.phone || p.name || p.wechat),
-    })),
-    attachments: (c.attachments ?? []).map((a) => ({
-      kind: a.kind,
-      sha256: a.sha256.toLowerCase(),
-      phash: a.phash?.toLowerCase(),
-    })),
-    demands: c.demands ?? [],
+    ]),
+    participants: compact(
+      (c.participants ?? []).map((p) => ({
+        role: p.role ?? null,
+        hasIdentity: Boolean(p.phone || p.name || p.wechat),
+      })),
+    ),
+    attachments: compact(
+      (c.attachments ?? []).map((a) => ({
+        kind: a.kind,
+        sha256: a.sha256.toLowerCase(),
+        phash: a.phash?.toLowerCase(),
+      })),
+    ),
+    demands: compact(c.demands ?? []),
     grayScore: gray.score,
-    grayHits: gray.hits.map((h) => h.phrase),
+    grayHits: compact(gray.hits.map((h) => h.phrase)),
     refusal: refusalPhrases.find((p) => text.includes(p)) ?? null,
     textChars: text.length,
     allianceNamed:
@@ -93,7 +101,7 @@ export function contactFacts(
     hardshipCertificate: (c.attachments ?? []).some(
       (a) => a.kind === 'medical' || a.kind === 'unemployment',
     ),
-    textPhones: c.channel === 'victim_report' ? phonesInText(text) : [],
+    textPhones: c.channel === 'victim_report' ? phonesInText(text) : NONE,
   }
 }
 

@@ -71,7 +71,7 @@ export class DetectionIndex implements PostingFacts {
   addContact(record: Contact, links?: IdentifierLink[]): number {
     const existing = this.byId.get(record.contact_id)
     const idx = existing ?? this.contacts.length
-    const facts = contactFacts(idx, record, links)
+    const facts = this.intern(contactFacts(idx, record, links))
     facts.customerId ??= this.resolveCustomer(facts)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
@@ -98,6 +98,22 @@ export class DetectionIndex implements PostingFacts {
       if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone))
         pushTo(this.victimNamed, id, idx)
     return idx
+  }
+
+  /** One copy of each identifier and customer id, however many contacts carry it. */
+  private readonly strings = new Map<string, string>()
+
+  private intern(f: ContactFacts): ContactFacts {
+    const one = (x: string) => {
+      const known = this.strings.get(x)
+      if (known !== undefined) return known
+      this.strings.set(x, x)
+      return x
+    }
+    if (f.customerId) f.customerId = one(f.customerId)
+    if (f.callerPhone) f.callerPhone = one(f.callerPhone)
+    for (const l of f.links) l.identifier = one(l.identifier)
+    return f
   }
 
   private resolveCustomer(facts: ContactFacts): string | null {
