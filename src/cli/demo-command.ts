@@ -15,7 +15,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description("simulate a lender's book, import and assess it, and show what Grayline found")
-    .option('--customers <n>', 'customers to simulate', '5000')
+    .option('--customers <n>', 'customers to simulate', '20000')
     .option('--seed <n>', 'random seed', '2026')
     .option('--dir <dir>', 'where the demo data and database go', './data/demo')
     .action(async (opts: Opts) => {

@@ -21,7 +21,10 @@ const KIND_ZH: Record<string, string> = {
   organization: '机构',
   device: '设备',
   sha256: '相同文件',
+  phash: '近似图片',
   template: '模板文本',
+  campaign: '同一客户的多渠道投诉',
+  other: '其他关联',
 }
 
 export class Detector {
