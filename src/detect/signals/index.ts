@@ -1,5 +1,6 @@
 // Every signal module, in the order their explanations are shown.
 import { callerMismatch } from './caller-mismatch.js'
+import { campaignLanguage } from './campaign-language.js'
 import { fanOut } from './fan-out.js'
 import { grayLanguageSignal } from './gray-language.js'
 import { hardshipCertificate } from './hardship-certificate.js'
@@ -26,6 +27,7 @@ export const signalModules: SignalModule[] = [
   promotionAbuse,
   thirdParty,
   orchestratedRepeats,
+  campaignLanguage,
   selfFlood,
   refusal,
   hardshipCertificate,
