@@ -3,7 +3,7 @@
 // even when the identifiers behind it were rotated away. A genuine follow-up rarely repeats it.
 import type { SignalModule } from './signal.js'
 import { contactRef, hit, MAX_EVIDENCE } from './signal.js'
-import { customerRepeats } from './customer-repeats.js'
+import { customerRepeats, fromCustomerThemselves } from './customer-repeats.js'
 
 /** The agency vocabulary score (0..1) a contact needs to count as speaking it. */
 const AGENCY_VOCABULARY = 0.5
@@ -20,6 +20,13 @@ export const campaignLanguage: SignalModule = {
       return null
     const speaking = r.around.filter((c) => c.grayScore >= AGENCY_VOCABULARY)
     if (speaking.length < MIN_SPEAKING) return null
+    // An individual repeating themselves from their own phone is the complaint-order case, not this.
+    if (
+      r.around.every(
+        (c) => fromCustomerThemselves(index, c) && !c.refusal && !c.participants.length,
+      )
+    )
+      return null
     return hit(
       'campaign_language',
       settings.signals.campaign_language?.weight ?? 0.3,
