@@ -31,7 +31,14 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
   linkIdentifiers(index, s, links)
   linkTemplatesAndImages(index, s, links)
   let components = summarise(index, links)
-  joinCampaigns(index, s, links, (i) => qualifies(components.get(links.uf.find(i)), s))
+  const snapshot = components
+  joinCampaigns(
+    index,
+    s,
+    links,
+    (i) => qualifies(snapshot.get(links.uf.find(i)), s),
+    (i) => (snapshot.get(links.uf.find(i))?.members.length ?? 1) < 2,
+  )
   components = summarise(index, links)
   const out = new Map<number, Gang>()
   for (const c of components.values()) {
@@ -56,6 +63,7 @@ export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<numb
  */
 function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking): void {
   const windowMs = s.window_days * 86_400_000
+  const weak: string[] = []
   for (const identifier of index.postings.keys()) {
     const { kind } = splitIdentifierKey(identifier)
     if (!TRUSTED_KINDS.has(kind) || fanOutKind(identifier) === 'law_firm') continue
@@ -66,9 +74,18 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
     const named =
       index.victimNamed.has(identifier) || index.watchHits(identifier, Date.now()).length > 0
     const customers = index.postings.totalCustomers(identifier, windowMs, index)
-    const strong = named || customers >= min
-    if (!strong && customers < 2) continue
-    join(l, index.postings.contactsOf(identifier), kind, strong)
+    if (named || customers >= min) join(l, index.postings.contactsOf(identifier), kind, true)
+    else if (customers >= 2) weak.push(identifier)
+  }
+  // A number two customers share attaches small groups; it never bridges two established ones
+  // (a recycled or borrowed phone would otherwise merge two agencies into one).
+  const components = summarise(index, l)
+  for (const identifier of weak) {
+    const members = index.postings.contactsOf(identifier)
+    const established = new Set(
+      members.map((m) => l.uf.find(m)).filter((r) => (components.get(r)?.customers ?? 0) >= 2),
+    )
+    if (established.size <= 1) join(l, members, splitIdentifierKey(identifier).kind, false)
   }
 }
 
@@ -121,16 +138,19 @@ function joinContent(
   members: number[],
   componentOf: (m: number) => Component | undefined,
 ): void {
+  // Established: a component of several contacts (several customers, or one customer's campaign).
   const byRoot = new Map<number, number>()
   for (const m of members) {
-    if ((componentOf(m)?.customers ?? 1) >= 2)
-      byRoot.set(l.uf.find(m), (byRoot.get(l.uf.find(m)) ?? 0) + 1)
+    if ((componentOf(m)?.members.length ?? 1) >= 2) {
+      const r = l.uf.find(m)
+      byRoot.set(r, (byRoot.get(r) ?? 0) + 1)
+    }
   }
   const anchor = [...byRoot.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const loose = byRoot.size <= 1 ? members : members.filter((m) => !byRoot.has(l.uf.find(m)))
+  const loose = members.filter((m) => (componentOf(m)?.members.length ?? 1) < 2)
   const target = anchor ?? loose[0]
   if (target === undefined) return
-  join(l, [target, ...loose], 'template', byRoot.size <= 1)
+  join(l, [target, ...loose], 'template', byRoot.size === 0)
 }
 
 function join(l: Linking, members: readonly number[], via: string, strong: boolean): void {
@@ -178,6 +198,7 @@ function joinCampaigns(
   s: DetectionSettings,
   l: Linking,
   inGang: (i: number) => boolean,
+  alone: (i: number) => boolean,
 ): void {
   const windowMs = s.repeat_window_days * 86_400_000
   for (const [, members] of index.byCustomer) {
@@ -185,7 +206,8 @@ function joinCampaigns(
     if (!anchors.length) continue
     for (const m of members) {
       const c = index.contacts[m]
-      if (!c || inGang(m) || c.channel === 'victim_report' || !speaksLikeRepresentative(index, c))
+      // Only a contact on its own joins: a group of its own (another agency's) is never pulled in.
+      if (!c || !alone(m) || c.channel === 'victim_report' || !speaksLikeRepresentative(index, c))
         continue
       const near = anchors.find(
         (a) => Math.abs((index.contacts[a]?.time ?? 0) - c.time) <= windowMs,
