@@ -9,7 +9,7 @@ import type { DetectionSettings, RuleSet } from './rules/rule-set.js'
 import { settingsOf } from './rules/rule-set.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
-import { fromCustomerThemselves } from './signals/customer-repeats.js'
+import { fromCustomerThemselves, fromVerifiedOwnPhone } from './signals/customer-repeats.js'
 import { contactRef, hit } from './signals/signal.js'
 
 export type ScoredAssessment = Assessment & { score: number }
@@ -61,7 +61,11 @@ export class Detector {
       if (h) hits.push(h)
     }
     const gang = this.gangOf(contact.idx)
-    if (gang && this.settings.signals.gang_link?.enabled !== false)
+    if (
+      gang &&
+      this.settings.signals.gang_link?.enabled !== false &&
+      !ownTemplateOnly(gang, contact, this.index)
+    )
       hits.push(gangHit(gang, contact, this.settings, this.index))
     if (
       (gang?.alliance || contact.allianceNamed) &&
@@ -98,6 +102,11 @@ export class Detector {
 /** A consumer who pasted a circulating template into their own complaint shares its words, not its senders. */
 const CONTENT_JOIN = new Set(['template', 'phash'])
 const CONTENT_ONLY_FACTOR = 0.5
+
+/** Joined only by a template, sent from the customer's own phone: the words are shared, the sender is not. */
+function ownTemplateOnly(g: Gang, contact: ContactFacts, index: DetectionIndex): boolean {
+  return CONTENT_JOIN.has(g.joinedBy.get(contact.idx) ?? '') && fromVerifiedOwnPhone(index, contact)
+}
 
 function allianceHit(gang: Gang | undefined, contact: ContactFacts, s: DetectionSettings): Signal {
   const own = contact.allianceNamed

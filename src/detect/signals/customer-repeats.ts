@@ -30,3 +30,9 @@ export function fromCustomerThemselves(index: DetectionIndex, c: ContactFacts): 
   if (c.callerRole && c.callerRole !== 'self') return false
   return !c.callerPhone || index.isOnFileFor(c.customerId, c.callerPhone)
 }
+
+/** Sent from the phone on file for the customer, as the customer: the channel proves who wrote. */
+export function fromVerifiedOwnPhone(index: DetectionIndex, c: ContactFacts): boolean {
+  if (c.callerRole && c.callerRole !== 'self') return false
+  return c.callerPhone !== null && index.isOnFileFor(c.customerId, c.callerPhone)
+}
