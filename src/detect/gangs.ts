@@ -226,7 +226,12 @@ const REPRESENTATIVE_GRAY_SCORE = 0.4
 export function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts): boolean {
   if (c.grayScore >= REPRESENTATIVE_GRAY_SCORE || c.refusal || c.participants.length) return true
   if (c.callerRole && c.callerRole !== 'self') return true
-  return c.callerPhone !== null && !index.isOnFileFor(c.customerId, c.callerPhone)
+  if (c.callerPhone === null || index.isOnFileFor(c.customerId, c.callerPhone)) return false
+  // A customer's own new phone is ordinary: it speaks for someone else only under another name.
+  const onFile = c.customerId ? index.customers.get(c.customerId)?.nameKey : null
+  return c.callerRole === 'self'
+    ? Boolean(c.callerNameKey && onFile && c.callerNameKey !== onFile)
+    : true
 }
 
 /** Stable across recomputations as long as the gang's earliest-named contact stays in it. */
