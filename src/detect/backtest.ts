@@ -1,5 +1,6 @@
 // What a rule change would do: the stored history assessed with the baseline and the candidate
-// rule sets side by side, contact by contact, without storing anything.
+// rule sets side by side, contact by contact, without storing anything. Streams: only counts and
+// a bounded list of examples are kept, whatever the history's size.
 import type { Risk } from '../contract/index.js'
 import type { DetectionIndex } from './detection-index.js'
 import type { ScoredAssessment } from './detector.js'
@@ -21,11 +22,17 @@ export type BacktestResult = {
   contacts: number
   flaggedBefore: number
   flaggedAfter: number
-  raised: Flip[]
-  lowered: Flip[]
+  raised: number
+  lowered: number
   recategorised: number
-  baselineAssessments: ScoredAssessment[]
-  candidateAssessments: ScoredAssessment[]
+  /** The first flips of each way, for people to read. */
+  examples: { raised: Flip[]; lowered: Flip[] }
+}
+
+export type BacktestOptions = {
+  examples?: number
+  /** Sees every pair of assessments, e.g. to score both rule sets against labels. */
+  onPair?: (before: ScoredAssessment, after: ScoredAssessment) => void
 }
 
 const flagged = (r: Risk) => r === 'medium' || r === 'high'
@@ -34,38 +41,42 @@ export function backtest(
   index: DetectionIndex,
   baseline: RuleSet,
   candidate: RuleSet,
+  opts: BacktestOptions = {},
 ): BacktestResult {
-  const before = [...new Detector(baseline, index).assessAll()]
-  const after = [...new Detector(candidate, index).assessAll()]
-  const raised: Flip[] = []
-  const lowered: Flip[] = []
-  let recategorised = 0
-  for (let i = 0; i < before.length; i++) {
-    const b = before[i]
-    const a = after[i]
-    if (!a || !b) continue
-    const flip: Flip = {
+  const before = new Detector(baseline, index)
+  const after = new Detector(candidate, index)
+  const keep = opts.examples ?? 20
+  const r: BacktestResult = {
+    baseline: baseline.version,
+    candidate: candidate.version,
+    contacts: 0,
+    flaggedBefore: 0,
+    flaggedAfter: 0,
+    raised: 0,
+    lowered: 0,
+    recategorised: 0,
+    examples: { raised: [], lowered: [] },
+  }
+  for (let i = 0; i < index.contacts.length; i++) {
+    const b = before.assess(i)
+    const a = after.assess(i)
+    opts.onPair?.(b, a)
+    r.contacts++
+    if (flagged(b.risk)) r.flaggedBefore++
+    if (flagged(a.risk)) r.flaggedAfter++
+    const flip = () => ({
       contact_id: a.contact_id,
       before: b.risk,
       after: a.risk,
       categoriesBefore: b.categories,
       categoriesAfter: a.categories,
       reasons: a.signals.map((s) => s.code),
-    }
-    if (!flagged(b.risk) && flagged(a.risk)) raised.push(flip)
-    else if (flagged(b.risk) && !flagged(a.risk)) lowered.push(flip)
-    else if (b.categories.join() !== a.categories.join()) recategorised++
+    })
+    if (!flagged(b.risk) && flagged(a.risk)) {
+      if (r.raised++ < keep) r.examples.raised.push(flip())
+    } else if (flagged(b.risk) && !flagged(a.risk)) {
+      if (r.lowered++ < keep) r.examples.lowered.push(flip())
+    } else if (b.categories.join() !== a.categories.join()) r.recategorised++
   }
-  return {
-    baseline: baseline.version,
-    candidate: candidate.version,
-    contacts: before.length,
-    flaggedBefore: before.filter((x) => flagged(x.risk)).length,
-    flaggedAfter: after.filter((x) => flagged(x.risk)).length,
-    raised,
-    lowered,
-    recategorised,
-    baselineAssessments: before,
-    candidateAssessments: after,
-  }
+  return r
 }
