@@ -9,14 +9,21 @@ export class MigrationError extends Error {
     readonly migration: string,
     cause: unknown,
   ) {
-    super(`migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    super(
+      `migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    )
   }
 }
 
 /** `schema` pins Kysely's bookkeeping tables to a PostgreSQL schema (tests run one per suite). */
-export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>, schema?: string): Promise<string[]> {
   const provider = { getMigrations: () => Promise.resolve(migrations) }
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  })
   const { error, results = [] } = await migrator.migrateToLatest()
   const failed = results.find((r) => r.status === 'Error')
   if (error || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', error)

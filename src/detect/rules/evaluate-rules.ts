@@ -22,7 +22,7 @@ const expanded = new WeakMap<RuleSet, Map<string, string[]>>()
 
 function expand(rules: RuleSet, names: string[] = []): string[] {
   let cache = expanded.get(rules)
-  if (!cache) expanded.set(rules, (cache = new Map()))
+  if (!cache) expanded.set(rules, (cache = new Map<string, string[]>()))
   const key = names.join(',')
   let out = cache.get(key)
   if (!out) {
