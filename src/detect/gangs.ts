@@ -7,6 +7,7 @@ import type { ContactFacts } from './contact-facts.js'
 import type { DetectionIndex } from './detection-index.js'
 import type { DetectionSettings } from './rules/rule-set.js'
 import { fanOutKind } from './signals/fan-out.js'
+import { deviceSpeaksForOthers, speaksLikeRepresentative } from './representative.js'
 import { UnionFind } from './union-find.js'
 
 export type Gang = {
@@ -74,7 +75,8 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
     const named =
       index.victimNamed.has(identifier) || index.watchHits(identifier, Date.now()).length > 0
     const customers = index.postings.totalCustomers(identifier, windowMs, index)
-    if (named || customers >= min) join(l, index.postings.contactsOf(identifier), kind, true)
+    const strong = named || (customers >= min && deviceSpeaksForOthers(index, identifier, s))
+    if (strong) join(l, index.postings.contactsOf(identifier), kind, true)
     else if (customers >= 2) weak.push(identifier)
   }
   // A number two customers share attaches small groups; it never bridges two established ones
@@ -217,21 +219,6 @@ function joinCampaigns(
       l.via.set(m, 'campaign')
     }
   }
-}
-
-/** Genuine consumers ask for 减免 or 协商还款 in their own words; the agencies' full vocabulary scores higher. */
-const REPRESENTATIVE_GRAY_SCORE = 0.4
-
-/** Not the customer alone from their own phone: a representative, a third party or the agencies' words. */
-export function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts): boolean {
-  if (c.grayScore >= REPRESENTATIVE_GRAY_SCORE || c.refusal || c.participants.length) return true
-  if (c.callerRole && c.callerRole !== 'self') return true
-  if (c.callerPhone === null || index.isOnFileFor(c.customerId, c.callerPhone)) return false
-  // A customer's own new phone is ordinary: it speaks for someone else only under another name.
-  const onFile = c.customerId ? index.customers.get(c.customerId)?.nameKey : null
-  return c.callerRole === 'self'
-    ? Boolean(c.callerNameKey && onFile && c.callerNameKey !== onFile)
-    : true
 }
 
 /** Stable across recomputations as long as the gang's earliest-named contact stays in it. */

@@ -2,6 +2,7 @@
 // within the window: the plainest mark of an agency. Thresholds differ by kind — a household's
 // Wi-Fi is shared by a few unrelated people, an agent's mobile should never be.
 import { splitIdentifierKey } from '../../links/identifier.js'
+import { deviceSpeaksForOthers } from '../representative.js'
 import type { SignalHit, SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
 
@@ -38,7 +39,7 @@ export const fanOut: SignalModule = {
       const min = settings.fan_out_min_customers[kind]
       if (!min) continue
       const n = index.postings.customersAround(l.identifier, contact, windowMs, index)
-      if (n < min) continue
+      if (n < min || !deviceSpeaksForOthers(index, l.identifier, settings)) continue
       const score = (n / min) * (WEAK.has(kind) ? 0.5 : 1)
       if (
         !best ||
