@@ -3,7 +3,9 @@
 // runs `assess` on a fresh SQLite store and prints each stage's time and the peak RSS; then adds
 // 1,000 more contacts to that history to show the incremental path.
 // Usage: npx tsx bench/assess-bench.ts [N]
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { contextFor } from '../src/context.js'
@@ -30,11 +32,7 @@ const manifest = await writeSimulation(
   },
 )
 t('simulate', t0)
-const lines = readFileSync(join(dir, 'contacts.jsonl'), 'utf8').split('\n')
-const tail = lines.filter(Boolean).splice(-1000)
-writeFileSync(join(dir, 'head.jsonl'), lines.filter(Boolean).slice(0, -1000).join('\n') + '\n')
-writeFileSync(join(dir, 'tail.jsonl'), tail.join('\n') + '\n')
-lines.length = 0
+await splitTail(join(dir, 'contacts.jsonl'), 1000)
 
 const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
 await migrateToLatest(store.db)
@@ -83,3 +81,21 @@ console.log(
   `peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`,
 )
 rmSync(dir, { recursive: true, force: true })
+
+/** Splits a JSONL file into head.jsonl and the last `n` lines in tail.jsonl, streaming. */
+async function splitTail(file: string, n: number): Promise<void> {
+  let total = 0
+  for await (const line of createInterface({ input: createReadStream(file) })) if (line) total++
+  const head = createWriteStream(join(dir, 'head.jsonl'))
+  const tail = createWriteStream(join(dir, 'tail.jsonl'))
+  let i = 0
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (!line) continue
+    const out = i++ < total - n ? head : tail
+    if (!out.write(`${line}\n`)) await once(out, 'drain')
+  }
+  for (const out of [head, tail]) {
+    out.end()
+    await once(out, 'finish')
+  }
+}
