@@ -40,7 +40,8 @@ export function deviceSpeaksForOthers(
   if (!identifier.startsWith('device:') && !identifier.startsWith('ip:')) return true
   const contacts = index.postings.contactsOf(identifier)
   let memo = deviceVerdicts.get(index)
-  if (!memo) deviceVerdicts.set(index, (memo = new Map()))
+  if (!memo)
+    deviceVerdicts.set(index, (memo = new Map<string, { contacts: number; verdict: boolean }>()))
   const known = memo.get(identifier)
   if (known && known.contacts === contacts.length) return known.verdict
   const windowMs = s.window_days * 86_400_000
