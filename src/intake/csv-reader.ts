@@ -12,7 +12,11 @@ export async function* readCsvRows(file: string, types: CsvFieldTypes): AsyncGen
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }),
   )
   let header: string[] | null = null
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number }; raw: string }>) {
+  for await (const rec of parser as AsyncIterable<{
+    record: string[]
+    info: { lines: number; bytes: number }
+    raw: string
+  }>) {
     const line = rec.info.lines
     if (!header) {
       header = rec.record.map((h) => h.trim())
@@ -22,23 +26,49 @@ export async function* readCsvRows(file: string, types: CsvFieldTypes): AsyncGen
   }
 }
 
-function rowToSource(header: string[], cells: string[], line: number, raw: string, types: CsvFieldTypes): SourceLine {
+function rowToSource(
+  header: string[],
+  cells: string[],
+  line: number,
+  raw: string,
+  types: CsvFieldTypes,
+): SourceLine {
   const bytes = Buffer.byteLength(raw)
   if (cells.length < header.length) {
     const missing = header.slice(cells.length).join(', ')
-    return { line, bytes, raw, error: { field: header[cells.length], reason: `row has ${cells.length} cells but the header has ${header.length}: missing ${missing}` } }
+    return {
+      line,
+      bytes,
+      raw,
+      error: {
+        field: header[cells.length],
+        reason: `row has ${cells.length} cells but the header has ${header.length}: missing ${missing}`,
+      },
+    }
   }
   if (cells.length > header.length) {
-    return { line, bytes, raw, error: { reason: `row has ${cells.length} cells but the header has only ${header.length}` } }
+    return {
+      line,
+      bytes,
+      raw,
+      error: { reason: `row has ${cells.length} cells but the header has only ${header.length}` },
+    }
   }
-  if (raw.includes('\uFFFD')) return { line, bytes, raw, error: { reason: 'not valid UTF-8 (the file must be UTF-8 encoded)' } }
+  if (raw.includes('\uFFFD'))
+    return {
+      line,
+      bytes,
+      raw,
+      error: { reason: 'not valid UTF-8 (the file must be UTF-8 encoded)' },
+    }
   const value: Record<string, unknown> = {}
   for (let i = 0; i < header.length; i++) {
     const cell = cells[i]?.trim() ?? ''
     const column = header[i] ?? ''
     if (cell === '' || column === '') continue
     const typed = typeCell(column, cell, types)
-    if (typed instanceof Error) return { line, bytes, raw, error: { field: column, reason: typed.message } }
+    if (typed instanceof Error)
+      return { line, bytes, raw, error: { field: column, reason: typed.message } }
     setPath(value, column.split('.'), typed)
   }
   return { line, bytes, raw, value }
@@ -46,7 +76,11 @@ function rowToSource(header: string[], cells: string[], line: number, raw: strin
 
 function typeCell(column: string, cell: string, types: CsvFieldTypes): unknown {
   const field = column.replace(/\.\d+(?=\.|$)/g, '')
-  if (types.lists.has(field)) return cell.split('|').map((s) => s.trim()).filter(Boolean)
+  if (types.lists.has(field))
+    return cell
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (types.numbers.has(field)) {
     const n = Number(cell)
     return Number.isFinite(n) ? n : new Error(`expected a number, got "${cell}"`)

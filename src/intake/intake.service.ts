@@ -51,7 +51,12 @@ export class InputFileError extends Error {
   }
 }
 
-export async function importFile(ctx: Context, kindName: RecordKindName, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFile(
+  ctx: Context,
+  kindName: RecordKindName,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   const totalBytes = await fileSize(file)
   const kind = recordKinds[kindName] as RecordKind<unknown>
   const rejects = new RejectWriter(file, opts.rejectDir)
@@ -73,14 +78,19 @@ export async function importFile(ctx: Context, kindName: RecordKindName, file: s
   for await (const src of sourceLines(file, kind)) {
     lines++
     bytes += src.bytes
-    const reject = (field: string | null, reason: string) => rejects.write({ file, line: src.line, field, reason, raw: src.raw })
+    const reject = (field: string | null, reason: string) =>
+      rejects.write({ file, line: src.line, field, reason, raw: src.raw })
     const result = validateLine(kind.schema, src)
     if (!result.ok) {
       await reject(result.field, result.reason)
     } else {
       const prepared = prepareRecord(kind, result.record)
       const first = firstLineOf.get(prepared.key)
-      if (first !== undefined) await reject(kind.idField, `duplicate ${kind.idField} "${prepared.key}" in this file (first on line ${first})`)
+      if (first !== undefined)
+        await reject(
+          kind.idField,
+          `duplicate ${kind.idField} "${prepared.key}" in this file (first on line ${first})`,
+        )
       else {
         firstLineOf.set(prepared.key, src.line)
         batch.push(prepared)
@@ -120,13 +130,27 @@ async function fileSize(file: string): Promise<number> {
   } catch (e) {
     if (e instanceof InputFileError) throw e
     const code = (e as NodeJS.ErrnoException).code
-    throw new InputFileError(file, code === 'ENOENT' ? 'no such file — check the path' : `cannot be read (${code ?? String(e)})`)
+    throw new InputFileError(
+      file,
+      code === 'ENOENT' ? 'no such file — check the path' : `cannot be read (${code ?? String(e)})`,
+    )
   }
 }
 
 async function recordRun(ctx: Context, s: ImportSummary): Promise<void> {
   await ctx.db
     .insertInto('import_runs')
-    .values({ id: randomUUID(), kind: s.kind, file: s.file, started_at: s.startedAt, finished_at: s.finishedAt, lines: s.lines, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected })
+    .values({
+      id: randomUUID(),
+      kind: s.kind,
+      file: s.file,
+      started_at: s.startedAt,
+      finished_at: s.finishedAt,
+      lines: s.lines,
+      inserted: s.inserted,
+      updated: s.updated,
+      unchanged: s.unchanged,
+      rejected: s.rejected,
+    })
     .execute()
 }

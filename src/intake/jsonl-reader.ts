@@ -16,7 +16,9 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
   let pendingBytes = 0
   let oversized = false
   let lineNo = 0
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, {
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<Buffer>) {
     let start = 0
     for (let nl = chunk.indexOf(NEWLINE, start); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       const part = chunk.subarray(start, nl)
@@ -39,21 +41,38 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
   }
   if (pendingBytes > 0) {
     lineNo++
-    const parsed = oversized ? tooLong(lineNo, pendingBytes) : parseLine(Buffer.concat(pending), lineNo, pendingBytes, decoder)
+    const parsed = oversized
+      ? tooLong(lineNo, pendingBytes)
+      : parseLine(Buffer.concat(pending), lineNo, pendingBytes, decoder)
     if (parsed) yield parsed
   }
 }
 
 function tooLong(line: number, bytes: number): SourceLine {
-  return { line, bytes, raw: '', error: { reason: `line is ${bytes} bytes, longer than the ${MAX_LINE_BYTES}-byte limit` } }
+  return {
+    line,
+    bytes,
+    raw: '',
+    error: { reason: `line is ${bytes} bytes, longer than the ${MAX_LINE_BYTES}-byte limit` },
+  }
 }
 
-function parseLine(buf: Buffer, line: number, bytes: number, decoder: TextDecoder): SourceLine | null {
+function parseLine(
+  buf: Buffer,
+  line: number,
+  bytes: number,
+  decoder: TextDecoder,
+): SourceLine | null {
   let text: string
   try {
     text = decoder.decode(buf)
   } catch {
-    return { line, bytes, raw: buf.toString('latin1').slice(0, 300), error: { reason: 'not valid UTF-8 (the file must be UTF-8 encoded)' } }
+    return {
+      line,
+      bytes,
+      raw: buf.toString('latin1').slice(0, 300),
+      error: { reason: 'not valid UTF-8 (the file must be UTF-8 encoded)' },
+    }
   }
   if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (text.endsWith('\r')) text = text.slice(0, -1)

@@ -1,7 +1,12 @@
 // What differs between the three importable kinds: schema, key, row mapping and identifier links.
 import type { z } from 'zod'
 import type { Contact, Customer, WatchlistEntry } from '../contract/index.js'
-import { contactSchema, customerSchema, toStoredTime, watchlistEntrySchema } from '../contract/index.js'
+import {
+  contactSchema,
+  customerSchema,
+  toStoredTime,
+  watchlistEntrySchema,
+} from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
 import { contactIdentifiers, customerIdentifiers } from '../links/identifier.js'
 import { watchlistIdentifier } from '../links/watchlist-identifier.js'
@@ -94,4 +99,8 @@ export const watchlistKind: RecordKind<WatchlistEntry> = {
   csv: csvTypes([]),
 }
 
-export const recordKinds = { customers: customerKind, contacts: contactKind, watchlist: watchlistKind }
+export const recordKinds = {
+  customers: customerKind,
+  contacts: contactKind,
+  watchlist: watchlistKind,
+}

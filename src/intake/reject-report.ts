@@ -6,7 +6,13 @@ import { once } from 'node:events'
 import { basename, dirname, join } from 'node:path'
 import { excerpt } from './source-line.js'
 
-export type Rejection = { file: string; line: number; field: string | null; reason: string; raw: string }
+export type Rejection = {
+  file: string
+  line: number
+  field: string | null
+  reason: string
+  raw: string
+}
 
 export class RejectWriter {
   private stream: WriteStream | null = null
@@ -21,7 +27,8 @@ export class RejectWriter {
   async write(r: Rejection): Promise<void> {
     this.stream ??= createWriteStream(this.path, { flags: 'w' })
     this.count++
-    if (!this.stream.write(`${JSON.stringify({ ...r, raw: excerpt(r.raw) })}\n`)) await once(this.stream, 'drain')
+    if (!this.stream.write(`${JSON.stringify({ ...r, raw: excerpt(r.raw) })}\n`))
+      await once(this.stream, 'drain')
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@
 import type { z } from 'zod'
 import type { SourceLine } from './source-line.js'
 
-export type LineResult<T> = { ok: true; record: T } | { ok: false; field: string | null; reason: string }
+export type LineResult<T> =
+  { ok: true; record: T } | { ok: false; field: string | null; reason: string }
 
 export function validateLine<T>(schema: z.ZodType<T>, src: SourceLine): LineResult<T> {
   if ('error' in src) return { ok: false, field: src.error.field ?? null, reason: src.error.reason }
@@ -22,7 +23,8 @@ export function validateLine<T>(schema: z.ZodType<T>, src: SourceLine): LineResu
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return 'required field is missing'
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
+    return 'required field is missing'
   if (issue.code === 'invalid_value') return `${issue.message}`
   return issue.message
 }

@@ -12,13 +12,15 @@ export type StoreKind = 'sqlite' | 'postgres'
 export type Store = { db: Kysely<Database>; kind: StoreKind; location: string; schema?: string }
 
 export type StoreConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string; schema?: string }
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string }
 
 export const DEFAULT_SQLITE_PATH = './data/grayline.db'
 
 /** Which store the environment asks for: DATABASE_URL wins, then GRAYLINE_DB, then the default file. */
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dbPath?: string): StoreConfig {
+export function storeConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  dbPath?: string,
+): StoreConfig {
   if (dbPath) return { kind: 'sqlite', path: dbPath }
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL }
   return { kind: 'sqlite', path: env.GRAYLINE_DB ?? DEFAULT_SQLITE_PATH }

@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('contacts_customer_time').on('contacts').columns(['customer_id', 'received_at']).execute()
+  await db.schema
+    .createIndex('contacts_customer_time')
+    .on('contacts')
+    .columns(['customer_id', 'received_at'])
+    .execute()
   await db.schema.createIndex('contacts_time').on('contacts').column('received_at').execute()
   await versionTable(db, 'contact_versions')
 
@@ -77,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('customer_identifiers_pk', ['customer_id', 'identifier', 'role'])
     .execute()
-  await db.schema.createIndex('customer_identifiers_by_identifier').on('customer_identifiers').column('identifier').execute()
+  await db.schema
+    .createIndex('customer_identifiers_by_identifier')
+    .on('customer_identifiers')
+    .column('identifier')
+    .execute()
 
   await db.schema
     .createTable('watchlist')
@@ -113,7 +121,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['import_runs', 'watchlist_versions', 'watchlist', 'customer_identifiers', 'contact_identifiers', 'identifiers', 'contact_versions', 'contacts', 'customer_versions', 'customers']) {
+  for (const t of [
+    'import_runs',
+    'watchlist_versions',
+    'watchlist',
+    'customer_identifiers',
+    'contact_identifiers',
+    'identifiers',
+    'contact_versions',
+    'contacts',
+    'customer_versions',
+    'customers',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute()
   }
 }

@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('score', 'real', (c) => c.notNull())
     .addColumn('assessed_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('assessments_risk').on('assessments').columns(['risk', 'contact_id']).execute()
+  await db.schema
+    .createIndex('assessments_risk')
+    .on('assessments')
+    .columns(['risk', 'contact_id'])
+    .execute()
   await db.schema.createIndex('assessments_gang').on('assessments').column('gang_id').execute()
 }
 
