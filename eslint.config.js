@@ -16,7 +16,7 @@ const deliveryLayers = {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'docs', 'coverage', 'bin'] },
+  { ignores: ['node_modules', 'dist', 'data', 'docs', 'coverage', 'bin', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
