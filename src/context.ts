@@ -2,11 +2,19 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './store/schema.js'
 import type { Store, StoreKind } from './store/create-db.js'
+import type { SqliteHandle } from './store/dialect.js'
 
 export type Clock = { now(): Date }
 export type Log = { info(msg: string): void; warn(msg: string): void }
 
-export type Context = { db: Kysely<Database>; store: StoreKind; clock: Clock; log: Log }
+export type Context = {
+  db: Kysely<Database>
+  store: StoreKind
+  clock: Clock
+  log: Log
+  /** SQLite's own handle when the store is SQLite: only store/dialect.ts fast paths use it. */
+  sqlite?: SqliteHandle
+}
 
 export const systemClock: Clock = { now: () => new Date() }
 
@@ -19,7 +27,8 @@ export const silentLog: Log = { info: () => undefined, warn: () => undefined }
 
 export function contextFor(
   store: Store,
-  overrides: Partial<Omit<Context, 'db' | 'store'>> = {},
+  overrides: Partial<Omit<Context, 'db' | 'store' | 'sqlite'>> = {},
 ): Context {
-  return { db: store.db, store: store.kind, clock: systemClock, log: silentLog, ...overrides }
+  const base = { db: store.db, store: store.kind, sqlite: store.sqlite }
+  return { ...base, clock: systemClock, log: silentLog, ...overrides }
 }

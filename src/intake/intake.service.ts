@@ -4,18 +4,12 @@ import { stat } from 'node:fs/promises'
 import { writeFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
-import { readCsvRows } from './csv-reader.js'
-import { readJsonLines } from './jsonl-reader.js'
-import type { BatchOutcome } from './intake.repository.js'
-import { writeBatch } from './intake.repository.js'
+import { BatchWriter } from './batch-writer.js'
+import { preparedLines, WORKER_MIN_BYTES } from './prepared-lines.js'
 import type { PreparedRecord } from './prepared-record.js'
-import { prepareRecord } from './prepared-record.js'
 import type { RecordKind, RecordKindName } from './record-kinds.js'
 import { recordKinds } from './record-kinds.js'
 import { RejectWriter, summaryPathFor } from './reject-report.js'
-import type { SourceLine } from './source-line.js'
-import { formatOf } from './source-line.js'
-import { validateLine } from './validate-line.js'
 
 export type ImportProgress = { bytes: number; totalBytes: number; lines: number }
 
@@ -23,6 +17,8 @@ export type ImportOptions = {
   rejectDir?: string
   batchSize?: number
   onProgress?: (p: ImportProgress) => void
+  /** Prepare lines on a worker thread; by default only for files of WORKER_MIN_BYTES or more. */
+  prepareOnWorker?: boolean
   /** Called after each stored batch with its records, e.g. to feed detection. */
   onBatch?: (records: PreparedRecord[]) => Promise<void> | void
 }
@@ -61,52 +57,34 @@ export async function importFile(
   const kind = recordKinds[kindName] as RecordKind<unknown>
   const rejects = new RejectWriter(file, opts.rejectDir)
   const startedAt = ctx.clock.now().toISOString()
-  const totals: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 }
-  const firstLineOf = new Map<string, number>()
-  let batch: PreparedRecord[] = []
+  const writer = new BatchWriter(ctx, kind, startedAt, opts.onBatch, opts.batchSize)
+  const onWorker = opts.prepareOnWorker ?? totalBytes >= WORKER_MIN_BYTES
   let lines = 0
   let bytes = 0
-  const flush = async () => {
-    if (!batch.length) return
-    const out = await ctx.db.transaction().execute((trx) => writeBatch(trx, kind, batch, startedAt))
-    totals.inserted += out.inserted
-    totals.updated += out.updated
-    totals.unchanged += out.unchanged
-    await opts.onBatch?.(batch)
-    batch = []
-  }
-  for await (const src of sourceLines(file, kind)) {
-    lines++
-    bytes += src.bytes
-    const reject = (field: string | null, reason: string) =>
-      rejects.write({ file, line: src.line, field, reason, raw: src.raw })
-    const result = validateLine(kind.schema, src)
-    if (!result.ok) {
-      await reject(result.field, result.reason)
-    } else {
-      const prepared = prepareRecord(kind, result.record)
-      const first = firstLineOf.get(prepared.key)
-      if (first !== undefined)
-        await reject(
-          kind.idField,
-          `duplicate ${kind.idField} "${prepared.key}" in this file (first on line ${first})`,
-        )
-      else {
-        firstLineOf.set(prepared.key, src.line)
-        batch.push(prepared)
+  try {
+    for await (const chunk of preparedLines(file, kindName, onWorker)) {
+      const records: PreparedRecord[] = []
+      for (const item of chunk) {
+        lines++
+        bytes += item.bytes
+        if ('record' in item) records.push(item.record)
+        else await rejects.write({ file, line: item.line, ...item.rejection })
+        if (lines % 1000 === 0) opts.onProgress?.({ bytes, totalBytes, lines })
       }
+      if (records.length) await writer.write(records)
     }
-    if (batch.length >= (opts.batchSize ?? 2000)) await flush()
-    if (lines % 1000 === 0) opts.onProgress?.({ bytes, totalBytes, lines })
+    await writer.commit()
+  } catch (e) {
+    await writer.rollback()
+    throw e
   }
-  await flush()
   await rejects.close()
   opts.onProgress?.({ bytes: totalBytes, totalBytes, lines })
   const summary: ImportSummary = {
     kind: kindName,
     file,
     lines,
-    ...totals,
+    ...writer.totals,
     rejected: rejects.count,
     rejectFile: rejects.count ? rejects.path : null,
     summaryFile: summaryPathFor(rejects.path),
@@ -116,10 +94,6 @@ export async function importFile(
   await writeFile(summary.summaryFile, `${JSON.stringify(summary, null, 2)}\n`)
   await recordRun(ctx, summary)
   return summary
-}
-
-function sourceLines(file: string, kind: RecordKind<unknown>): AsyncGenerator<SourceLine> {
-  return formatOf(file) === 'csv' ? readCsvRows(file, kind.csv) : readJsonLines(file)
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -69,85 +69,85 @@ export function idNumberIdentifier(raw: string | undefined): Identifier | null {
   return p ? make('id_number', p.value, p.valid) : null
 }
 
+// Agencies write the same few names on thousands of contacts, and the key takes a dozen
+// affix passes to work out: remember recent ones (two generations, as in normalize/phone.ts).
+const ORGANIZATION_GENERATION = 2_000
+let recentOrganizations = new Map<string, string>()
+let olderOrganizations = new Map<string, string>()
+
+function organizationKey(raw: string): string {
+  const known = recentOrganizations.get(raw) ?? olderOrganizations.get(raw)
+  if (known !== undefined) return known
+  const key = normalizeOrganization(raw)?.key ?? ''
+  if (recentOrganizations.size >= ORGANIZATION_GENERATION) {
+    ;[olderOrganizations, recentOrganizations] = [recentOrganizations, new Map<string, string>()]
+  }
+  recentOrganizations.set(raw, key)
+  return key
+}
+
 export function organizationIdentifier(raw: string | undefined): Identifier | null {
-  const o = raw ? normalizeOrganization(raw) : null
-  return o && o.key ? make('organization', o.key) : null
+  const key = raw ? organizationKey(raw) : ''
+  return key ? make('organization', key) : null
 }
 
-function optional(kind: IdentifierKind, value: string | null | undefined): Identifier | null {
-  return value ? make(kind, value) : null
-}
+/**
+ * A record's links in the order found, each identifier and role once. A record carries a
+ * handful of links (a few hundred at the schema's limits), so a scan costs less than a Set.
+ */
+class LinkList {
+  readonly links: IdentifierLink[] = []
 
-/** Names that public boards and forms put where a person's name would be: no one's identity. */
-const PLACEHOLDER_NAME = /^(匿名|匿名用户|网友|用户|客户|先生|女士|黑猫用户|未知|无)[0-9a-z_]*$/i
+  add(id: Identifier | null, role: LinkRole): void {
+    if (id === null) return
+    const { identifier, kind, value, valid } = id
+    for (const l of this.links) if (l.identifier === identifier && l.role === role) return
+    this.links.push({ identifier, kind, value, valid, role })
+  }
+
+  addValue(kind: IdentifierKind, value: string | null | undefined, role: LinkRole): void {
+    if (value) this.add(make(kind, value), role)
+  }
+}
 
 /** Identifiers a party (caller or participant) brings; a non-self party's name is kept as agent_name. */
-function partyIdentifiers(party: Party, role: LinkRole): IdentifierLink[] {
-  const ids = [
-    phoneIdentifier(party.phone),
-    optional('email', party.email ? normalizeEmail(party.email) : null),
-    optional('wechat', party.wechat ? normalizeWechat(party.wechat) : null),
-  ]
-  const out = withRole(ids, role)
-  const org = organizationIdentifier(party.organization)
-  if (org) out.push({ ...org, role: 'organization' })
-  if (party.name && party.role && party.role !== 'self' && !PLACEHOLDER_NAME.test(party.name)) {
-    const key = nameKey(party.name)
-    if (key) out.push({ ...make('agent_name', key), role })
+function addParty(list: LinkList, party: Party, role: LinkRole): void {
+  list.add(phoneIdentifier(party.phone), role)
+  list.addValue('email', party.email ? normalizeEmail(party.email) : null, role)
+  list.addValue('wechat', party.wechat ? normalizeWechat(party.wechat) : null, role)
+  list.add(organizationIdentifier(party.organization), 'organization')
+  if (party.name && party.role && party.role !== 'self') {
+    list.addValue('agent_name', nameKey(party.name), role)
   }
-  return out
 }
 
-function attachmentIdentifiers(a: Attachment): IdentifierLink[] {
-  const sha = normalizeSha256(a.sha256)
-  const phash = a.phash ? normalizePhash(a.phash) : null
-  return withRole([optional('sha256', sha), optional('phash', phash)], 'attachment')
-}
-
-function withRole(ids: (Identifier | null)[], role: LinkRole): IdentifierLink[] {
-  return ids.filter((i): i is Identifier => i !== null).map((i) => ({ ...i, role }))
+function addAttachment(list: LinkList, a: Attachment): void {
+  list.addValue('sha256', normalizeSha256(a.sha256), 'attachment')
+  list.addValue('phash', a.phash ? normalizePhash(a.phash) : null, 'attachment')
 }
 
 export function contactIdentifiers(contact: Contact): IdentifierLink[] {
-  const links: IdentifierLink[] = []
-  if (contact.caller) links.push(...partyIdentifiers(contact.caller, 'caller'))
-  for (const p of contact.participants ?? []) links.push(...partyIdentifiers(p, 'participant'))
+  const list = new LinkList()
+  if (contact.caller) addParty(list, contact.caller, 'caller')
+  for (const p of contact.participants ?? []) addParty(list, p, 'participant')
   const claimed = contact.claimed
   if (claimed) {
-    links.push(
-      ...withRole(
-        [phoneIdentifier(claimed.phone), idNumberIdentifier(claimed.id_number)],
-        'claimed',
-      ),
-    )
+    list.add(phoneIdentifier(claimed.phone), 'claimed')
+    list.add(idNumberIdentifier(claimed.id_number), 'claimed')
   }
-  for (const a of contact.attachments ?? []) links.push(...attachmentIdentifiers(a))
+  for (const a of contact.attachments ?? []) addAttachment(list, a)
   const net = contact.network
   if (net) {
-    const ids = [
-      optional('device', net.device_id ? normalizeDeviceId(net.device_id) : null),
-      optional('ip', net.ip ? normalizeIp(net.ip) : null),
-    ]
-    links.push(...withRole(ids, 'device'))
+    list.addValue('device', net.device_id ? normalizeDeviceId(net.device_id) : null, 'device')
+    list.addValue('ip', net.ip ? normalizeIp(net.ip) : null, 'device')
   }
-  return uniqueLinks(links)
+  return list.links
 }
 
 export function customerIdentifiers(customer: Customer): IdentifierLink[] {
-  const links = withRole(
-    [phoneIdentifier(customer.phone), idNumberIdentifier(customer.id_number)],
-    'registered',
-  )
-  links.push(...withRole((customer.phones_other ?? []).map(phoneIdentifier), 'other_phone'))
-  return uniqueLinks(links)
-}
-
-function uniqueLinks(links: IdentifierLink[]): IdentifierLink[] {
-  const seen = new Set<string>()
-  return links.filter((l) => {
-    const k = `${l.identifier}\u0000${l.role}`
-    if (seen.has(k)) return false
-    seen.add(k)
-    return true
-  })
+  const list = new LinkList()
+  list.add(phoneIdentifier(customer.phone), 'registered')
+  list.add(idNumberIdentifier(customer.id_number), 'registered')
+  for (const phone of customer.phones_other ?? []) list.add(phoneIdentifier(phone), 'other_phone')
+  return list.links
 }

@@ -5,11 +5,19 @@ import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import type { SqliteHandle } from './dialect.js'
 import type { Database } from './schema.js'
 
 export type StoreKind = 'sqlite' | 'postgres'
 
-export type Store = { db: Kysely<Database>; kind: StoreKind; location: string; schema?: string }
+export type Store = {
+  db: Kysely<Database>
+  kind: StoreKind
+  location: string
+  schema?: string
+  /** SQLite's own handle, for the bulk fast paths of store/dialect.ts. */
+  sqlite?: SqliteHandle
+}
 
 export type StoreConfig =
   { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string }
@@ -41,7 +49,7 @@ function openSqlite(path: string): Store {
   database.pragma('cache_size = -65536')
   database.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
-  return { db, kind: 'sqlite', location: path }
+  return { db, kind: 'sqlite', location: path, sqlite: database }
 }
 
 function openPostgres(url: string, schema?: string): Store {

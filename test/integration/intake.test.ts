@@ -129,6 +129,34 @@ describe.each(testStores)('intake on $kind', ({ available, open }) => {
   )
 
   it.skipIf(!available)(
+    'prepares the lines on a worker thread with the same outcome as on the importing thread',
+    async () => {
+      const lines = (p: string) => [
+        JSON.stringify(buildContact({ contact_id: `${p}1`, caller: { phone: '137 0013 7000' } })),
+        `{"contact_id": "${p}2", `,
+        JSON.stringify(buildContact({ contact_id: `${p}3`, network: { ip: '10.1.2.3' } })),
+        JSON.stringify(buildContact({ contact_id: `${p}1` })),
+      ]
+      const run = async (p: string, prepareOnWorker: boolean) => {
+        const file = writeRaw(t.dir, `${p}.jsonl`, lines(p).join('\n') + '\n')
+        const s = await importFile(t.ctx, 'contacts', file, { prepareOnWorker })
+        const links = await t.ctx.db
+          .selectFrom('contact_identifiers')
+          .select(['identifier', 'role'])
+          .where('contact_id', 'like', `${p}%`)
+          .orderBy('identifier')
+          .orderBy('role')
+          .execute()
+        const reported = rejects(file).map((r) => [r.line, r.field, r.reason.replaceAll(p, '')])
+        return { lines: s.lines, inserted: s.inserted, rejected: s.rejected, links, reported }
+      }
+      const inline = await run('inline-', false)
+      expect(inline).toMatchObject({ lines: 4, inserted: 2, rejected: 2 })
+      expect(await run('worker-', true)).toEqual(inline)
+    },
+  )
+
+  it.skipIf(!available)(
     'rejects a line of invalid UTF-8 and reads a BOM and CRLF line ends',
     async () => {
       const bom = '\uFEFF'

@@ -1,0 +1,60 @@
+// Everything between the input file and the store, a chunk of lines at a time: read, validate,
+// normalise and reject duplicates. Runs as it is on the importing thread or on a worker thread.
+import { readCsvRows } from './csv-reader.js'
+import { FirstLines } from './first-lines.js'
+import { readJsonLines } from './jsonl-reader.js'
+import type { PreparedRecord } from './prepared-record.js'
+import { prepareRecord } from './prepared-record.js'
+import type { RecordKind, RecordKindName } from './record-kinds.js'
+import { recordKinds } from './record-kinds.js'
+import type { SourceLine } from './source-line.js'
+import { formatOf } from './source-line.js'
+import { validateLine } from './validate-line.js'
+
+export type LineRejection = { field: string | null; reason: string; raw: string }
+
+/** One non-blank input line: a record for the store, or why it was rejected. */
+export type PreparedLine =
+  | { line: number; bytes: number; record: PreparedRecord }
+  | { line: number; bytes: number; rejection: LineRejection }
+
+/** Lines per chunk: enough to make a hand-over between threads cheap, few enough to stay small. */
+const CHUNK_LINES = 1000
+
+export async function* prepareLines(
+  file: string,
+  kindName: RecordKindName,
+): AsyncGenerator<PreparedLine[]> {
+  const kind = recordKinds[kindName] as RecordKind<unknown>
+  const firstLines = new FirstLines()
+  let chunk: PreparedLine[] = []
+  for await (const src of sourceLines(file, kind)) {
+    chunk.push(prepareLine(kind, src, firstLines))
+    if (chunk.length === CHUNK_LINES) {
+      yield chunk
+      chunk = []
+    }
+  }
+  if (chunk.length) yield chunk
+}
+
+function prepareLine(
+  kind: RecordKind<unknown>,
+  src: SourceLine,
+  firstLines: FirstLines,
+): PreparedLine {
+  const { line, bytes, raw } = src
+  const result = validateLine(kind.schema, src)
+  if (!result.ok) {
+    return { line, bytes, rejection: { field: result.field, reason: result.reason, raw } }
+  }
+  const record = prepareRecord(kind, result.record)
+  const first = firstLines.firstLine(record.key, line)
+  if (first === undefined) return { line, bytes, record }
+  const reason = `duplicate ${kind.idField} "${record.key}" in this file (first on line ${first})`
+  return { line, bytes, rejection: { field: kind.idField, reason, raw } }
+}
+
+function sourceLines(file: string, kind: RecordKind<unknown>): AsyncGenerator<SourceLine> {
+  return formatOf(file) === 'csv' ? readCsvRows(file, kind.csv) : readJsonLines(file)
+}

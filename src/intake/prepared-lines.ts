@@ -1,0 +1,80 @@
+// The prepared lines of an input file, for a big file from a worker thread: it reads, validates
+// and normalises while this thread writes to the store, so the two cores share the import.
+import { extname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { PreparedLine } from './line-preparation.js'
+import { prepareLines } from './line-preparation.js'
+import type { RecordKindName } from './record-kinds.js'
+
+export type LineWorkerData = { file: string; kindName: RecordKindName }
+
+/**
+ * Chunks the worker may run ahead of the store: enough to keep it busy while a commit (up to
+ * half a second) holds the store, few enough that what waits stays a few tens of MB.
+ */
+export const CHUNKS_AHEAD = 16
+
+/** Below this size a worker's start-up (about half a second from source) costs more than it saves. */
+export const WORKER_MIN_BYTES = 16 * 2 ** 20
+
+export function preparedLines(
+  file: string,
+  kindName: RecordKindName,
+  onWorker: boolean,
+): AsyncGenerator<PreparedLine[]> {
+  return onWorker ? linesFromWorker({ file, kindName }) : prepareLines(file, kindName)
+}
+
+async function* linesFromWorker(data: LineWorkerData): AsyncGenerator<PreparedLine[]> {
+  const worker = startWorker(data)
+  const inbox = new Inbox(worker)
+  try {
+    for (let chunk = await inbox.next(); chunk !== null; chunk = await inbox.next()) {
+      worker.postMessage('more')
+      yield chunk
+    }
+  } finally {
+    await worker.terminate()
+  }
+}
+
+function startWorker(workerData: LineWorkerData): Worker {
+  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts'
+  if (!fromSource) return new Worker(new URL('./line-worker.js', import.meta.url), { workerData })
+  // From TypeScript source the worker registers tsx first, as bin/grayline.js does.
+  const [tsx, entry] = [import.meta.resolve('tsx/esm/api'), import.meta.resolve('./line-worker.ts')]
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
+  return new Worker(boot, { eval: true, workerData })
+}
+
+/** The worker's messages in order: chunks, then null at the end of the file, or its failure. */
+class Inbox {
+  private readonly chunks: (PreparedLine[] | null)[] = []
+  private failure: Error | null = null
+  private wake: (() => void) | null = null
+
+  constructor(worker: Worker) {
+    worker.on('message', (chunk: PreparedLine[] | null) =>
+      this.settle(() => this.chunks.push(chunk)),
+    )
+    worker.on('error', (e) => this.settle(() => (this.failure ??= e)))
+    const stopped = (code: number) => new Error(`the line worker stopped early (exit code ${code})`)
+    worker.on('exit', (code) => this.settle(() => (this.failure ??= stopped(code))))
+  }
+
+  async next(): Promise<PreparedLine[] | null> {
+    for (;;) {
+      const chunk = this.chunks.shift()
+      if (chunk !== undefined) return chunk
+      if (this.failure) throw this.failure
+      await new Promise<void>((resolve) => (this.wake = resolve))
+    }
+  }
+
+  private settle(change: () => void): void {
+    change()
+    this.wake?.()
+    this.wake = null
+  }
+}
