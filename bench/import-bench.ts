@@ -12,10 +12,13 @@ import { createStore, migrateToLatest } from '../src/store/index.js'
 const N = Number(process.argv[2] ?? 1_000_000)
 const dir = mkdtempSync(join(tmpdir(), 'grayline-bench-'))
 
+// mulberry32: integer arithmetic only, so a million draws stay distinct (floating-point LCGs collapse).
 let seed = 42
 function rand(): number {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff
-  return seed / 0x7fffffff
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('')
