@@ -158,6 +158,21 @@ export const assessmentSchema = z.object({
   rules_version: z.string(),
 })
 
+/** The simulator's label kinds: abnormal first, then the genuine kinds (hard negatives). */
+export const labelKinds = [
+  'agency',
+  'promotion_abuse',
+  'self_flood_excess',
+  'genuine',
+  'new_phone',
+  'relative',
+  'lawyer',
+  'follow_up',
+  'common_topic',
+  'self_flood',
+  'victim_report',
+] as const
+
 /** Ground truth written by the simulator and read by `grayline eval`. */
 export const labelSchema = z.looseObject({
   contact_id: z.string(),

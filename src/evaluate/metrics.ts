@@ -13,6 +13,7 @@
 //   those TPs (`(none)` when a TP has none), so a row may add up to more than its TPs.
 // - severity distribution over assessed contacts; risk distribution per kind (`missing` too).
 // - gang pairwise precision/recall: see gang-pairs.ts.
+import { labelKinds } from '../contract/index.js'
 import type { Assessment, Label, Risk } from '../contract/index.js'
 import { GangPairCounter } from './gang-pairs.js'
 import type { GangPairMetrics } from './gang-pairs.js'
@@ -175,19 +176,7 @@ export function evaluate(
 }
 
 /** The simulator's kinds in a reading order: abnormal first; unknown kinds after, by name. */
-export const KIND_ORDER = [
-  'agency',
-  'promotion_abuse',
-  'self_flood_excess',
-  'genuine',
-  'new_phone',
-  'relative',
-  'lawyer',
-  'follow_up',
-  'common_topic',
-  'self_flood',
-  'victim_report',
-]
+export const KIND_ORDER: readonly string[] = labelKinds
 
 function byKindOrder(a: KindReport, b: KindReport): number {
   const ia = KIND_ORDER.indexOf(a.kind)

@@ -5,21 +5,10 @@ import type { Attachment, Category, Channel, Contact, Label, Party } from '../co
 import { formatTime } from './clock.js'
 import type { Person } from './customers.js'
 import { maskedId, writePhone } from './identity.js'
+import { labelKinds } from '../contract/index.js'
 import type { Rng } from './random.js'
 
-export const labelKinds = [
-  'agency',
-  'promotion_abuse',
-  'self_flood_excess',
-  'genuine',
-  'new_phone',
-  'relative',
-  'lawyer',
-  'follow_up',
-  'common_topic',
-  'self_flood',
-  'victim_report',
-] as const
+export { labelKinds }
 export type LabelKind = (typeof labelKinds)[number]
 
 export type Truth = { kind: LabelKind; category?: Category; gang?: string }
