@@ -3,6 +3,14 @@
 import type { SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
 
+const ROLE_ZH: Record<string, string> = {
+  relative: '亲属',
+  agent: '代理人',
+  friend: '朋友',
+  lawyer: '律师',
+  unknown: '身份不明',
+}
+
 const ROLE_FACTOR: Record<string, number> = {
   self: 0.5,
   relative: 0.5,
@@ -35,7 +43,7 @@ export const callerMismatch: SignalModule = {
         ? wrongName
           ? '来电人自称本人，但姓名与客户档案不符'
           : '自称本人，但来电号码不在客户档案中'
-        : `来电人不是客户本人（自称${role}）`
+        : `来电人不是客户本人（自称${ROLE_ZH[role] ?? role}）`
     const en =
       role === 'self'
         ? wrongName
