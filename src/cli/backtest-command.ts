@@ -22,7 +22,10 @@ export function registerBacktest(program: Command): void {
     .action(async (opts: Opts) => {
       const candidate = loadRuleSet(opts.rules)
       const baseline = loadRuleSet(opts.baseline)
-      const index = new DetectionIndex({ templateMinChars: candidate.settings.template_min_chars })
+      const index = new DetectionIndex({
+        templateMinChars: candidate.settings.template_min_chars,
+        templateMinSimilarity: candidate.settings.template_min_similarity,
+      })
       const bar = progressBar('load history')
       await withContext(opts.db, (ctx) => loadIndex(ctx, index, (d, t) => bar.update(d, t)))
       bar.stop()

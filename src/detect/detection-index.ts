@@ -24,7 +24,7 @@ export const EVIDENCE_KINDS = new Set([
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
-export type IndexOptions = { templateMinChars: number }
+export type IndexOptions = { templateMinChars: number; templateMinSimilarity?: number }
 
 export class DetectionIndex implements PostingFacts {
   readonly contacts: ContactFacts[] = []
@@ -33,13 +33,15 @@ export class DetectionIndex implements PostingFacts {
   readonly postings = new IdentifierPostings()
   readonly onFile = new Map<string, string[]>()
   readonly customers = new Map<string, CustomerOnFile>()
-  readonly templates = new TemplateGroups()
+  readonly templates: TemplateGroups
   readonly phashes = new PhashIndex()
   readonly watchlist = new WatchlistLookup()
   /** Identifiers that victims named as the agency that defrauded them, with the reports. */
   readonly victimNamed = new Map<string, number[]>()
 
-  constructor(readonly options: IndexOptions = { templateMinChars: 150 }) {}
+  constructor(readonly options: IndexOptions = { templateMinChars: 150 }) {
+    this.templates = new TemplateGroups(options.templateMinSimilarity)
+  }
 
   time(i: number): number {
     return this.contacts[i]?.time ?? 0

@@ -35,6 +35,7 @@ export class Detector {
     readonly rules: RuleSet,
     readonly index: DetectionIndex = new DetectionIndex({
       templateMinChars: rules.settings.template_min_chars,
+      templateMinSimilarity: rules.settings.template_min_similarity,
     }),
   ) {
     this.settings = settingsOf(rules)

@@ -9,7 +9,12 @@ export type TemplateGroup = { id: string; members: number[]; customers: number; 
 const RECLUSTER_SHARE = 0.05
 
 export class TemplateGroups {
-  private readonly index = new TemplateIndex()
+  /** `similarity`: the estimated share of shingles two texts must share (the rule set's setting). */
+  constructor(similarity = 0.6) {
+    this.index = new TemplateIndex({ threshold: similarity })
+  }
+
+  private readonly index: TemplateIndex
   private readonly groupIdOf = new Map<number, string>()
   private readonly byId = new Map<string, TemplateGroup>()
   private readonly customerOf = new Map<number, string>()
