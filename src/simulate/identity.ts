@@ -5,14 +5,12 @@ import type { Sex } from './names.js'
 import type { Rng } from './random.js'
 import { weightTable } from './random.js'
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const CHECK = '10X98765432'
+import { idCheckDigit } from '../normalize/index.js'
 
-export function idCheckChar(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0)
-  return CHECK.charAt(sum % 11)
-}
+/** GB 11643's check character: the normaliser's own rule, so generated IDs validate by it. */
+export const idCheckChar = idCheckDigit
+/** Every character a check digit can be. */
+const CHECK = '10X98765432'
 
 // [county code, place (province city district), weight ~ population of the region's migrants]
 const REGIONS: readonly (readonly [string, string, number])[] = [

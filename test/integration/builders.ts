@@ -2,15 +2,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Contact, Customer } from '../../src/contract/index.js'
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const CHECK = '10X98765432'
+import { idCheckDigit } from '../../src/normalize/index.js'
 
 /** A valid 18-digit PRC resident ID number for a region, birth date and sequence. */
 export function validIdNumber(region = '440305', birth = '19900307', seq = '123'): string {
   const first17 = `${region}${birth}${seq}`
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * (WEIGHTS[i] ?? 0), 0)
-  return first17 + CHECK[sum % 11]
+  return first17 + idCheckDigit(first17)
 }
 
 export function buildCustomer(over: Partial<Customer> & { customer_id: string }): Customer {

@@ -1,16 +1,13 @@
 // Builders for detection tests: a small lender's book with realistic zh-CN data.
 import type { Contact, Customer } from '../../contract/index.js'
 import { customerIdentifiers } from '../../links/identifier.js'
-import { nameKey } from '../../normalize/index.js'
+import { idCheckDigit, nameKey } from '../../normalize/index.js'
 import { Detector } from '../detector.js'
 import { loadRuleSet } from '../rules/rule-set.js'
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-
 export function idNumber(seq: number): string {
   const first17 = `44030519900307${String(seq).padStart(3, '0')}`
-  const sum = [...first17].reduce((a, d, i) => a + Number(d) * (WEIGHTS[i] ?? 0), 0)
-  return first17 + '10X98765432'[sum % 11]
+  return first17 + idCheckDigit(first17)
 }
 
 const NAMES = [
