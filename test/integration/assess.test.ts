@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { assessFiles, loadAssessment, loadRuleSet } from '../../src/detect/index.js'
 import type { ScoredAssessment } from '../../src/detect/index.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl } from './builders.js'
-import type { OpenTestStore } from './stores.js'
-import { testStores } from './stores.js'
+import { testStores, useStore } from './stores.js'
 
 const rules = loadRuleSet()
 const AGENT = '19912345678'
@@ -24,14 +23,9 @@ const agentCall = (n: number, day: number) =>
     demands: ['停息挂账'],
   })
 
-describe.each(testStores)('batch assessment on $kind', ({ available, open }) => {
-  let t: OpenTestStore
-  beforeEach(async () => {
-    if (available) t = await open()
-  })
-  afterEach(async () => {
-    if (available) await t.close()
-  })
+describe.each(testStores)('batch assessment on $kind', (store) => {
+  const { available } = store
+  const t = useStore(store)
 
   it.skipIf(!available)(
     'assesses a fresh store and writes one assessment per contact',

@@ -1,9 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { importFile, InputFileError } from '../../src/intake/index.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl, writeRaw } from './builders.js'
-import type { OpenTestStore } from './stores.js'
-import { testStores } from './stores.js'
+import { testStores, useStore } from './stores.js'
 
 function rejects(file: string) {
   const path = `${file}.rejects.jsonl`
@@ -16,14 +15,9 @@ function rejects(file: string) {
     )
 }
 
-describe.each(testStores)('intake on $kind', ({ available, open }) => {
-  let t: OpenTestStore
-  beforeEach(async () => {
-    if (available) t = await open()
-  })
-  afterEach(async () => {
-    if (available) await t.close()
-  })
+describe.each(testStores)('intake on $kind', (store) => {
+  const { available } = store
+  const t = useStore(store)
 
   it.skipIf(!available)(
     'imports customers and links every written form of a phone to one identifier',

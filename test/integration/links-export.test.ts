@@ -1,7 +1,7 @@
 import { createWriteStream, readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { exportRecords, importFile } from '../../src/intake/index.js'
 import {
   contactsOfCustomer,
@@ -11,7 +11,7 @@ import {
 } from '../../src/links/index.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl } from './builders.js'
 import type { OpenTestStore } from './stores.js'
-import { testStores } from './stores.js'
+import { testStores, useStore } from './stores.js'
 
 const AGENT = '+86 137 1234 5678'
 
@@ -56,14 +56,9 @@ async function exportTo(t: OpenTestStore, kind: 'customers' | 'contacts', name: 
   return file
 }
 
-describe.each(testStores)('identifier links and export on $kind', ({ available, open }) => {
-  let t: OpenTestStore
-  beforeEach(async () => {
-    if (available) t = await open()
-  })
-  afterEach(async () => {
-    if (available) await t.close()
-  })
+describe.each(testStores)('identifier links and export on $kind', (store) => {
+  const { available } = store
+  const t = useStore(store)
 
   it.skipIf(!available)(
     'counts the distinct customers one phone spoke for within a time window',

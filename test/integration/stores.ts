@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { afterEach, beforeEach } from 'vitest'
 import type { Context } from '../../src/context.js'
 import { contextFor } from '../../src/context.js'
 import type { Store, StoreKind } from '../../src/store/index.js'
@@ -71,4 +72,35 @@ async function openPostgres(): Promise<OpenTestStore> {
     await c.end()
   }
   return { store, ctx: contextFor(store), dir: tempDir(), close }
+}
+
+/**
+ * A fresh store for each test of a suite, closed after it: `const t = useStore(store)` inside
+ * `describe.each(testStores)`, then `t.ctx`, `t.dir` in the tests.
+ */
+export function useStore(s: TestStore): OpenTestStore {
+  let open: OpenTestStore | undefined
+  beforeEach(async () => {
+    if (s.available) open = await s.open()
+  })
+  afterEach(async () => {
+    if (open) await open.close()
+    open = undefined
+  })
+  const current = () => {
+    if (!open) throw new Error(`the ${s.kind} test store is not open (outside a test?)`)
+    return open
+  }
+  return {
+    get store() {
+      return current().store
+    },
+    get ctx() {
+      return current().ctx
+    },
+    get dir() {
+      return current().dir
+    },
+    close: () => current().close(),
+  }
 }
