@@ -1,5 +1,7 @@
 // Kysely table interfaces. Column types mean the same on SQLite and PostgreSQL: ids and UTC ISO
 // times as text, booleans as 0/1 integers, JSON as text.
+import type { Generated } from 'kysely'
+
 export type CustomerTable = {
   customer_id: string
   name_key: string | null
@@ -99,6 +101,67 @@ export type ImportRunTable = {
   rejected: number
 }
 
+export type UserTable = {
+  user_id: string
+  username: string
+  display_name: string
+  role: string
+  password_hash: string
+  disabled: number
+  failed_logins: number
+  locked_until: string | null
+  must_change_password: number
+  created_at: string
+  updated_at: string
+  last_login_at: string | null
+}
+
+export type SessionTable = {
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+  ip: string | null
+  user_agent: string | null
+}
+
+export type ApiTokenTable = {
+  token_id: string
+  token_hash: string
+  name: string
+  role: string
+  created_by: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+/** Append-only: triggers on both stores refuse UPDATE and DELETE. */
+export type AuditLogTable = {
+  seq: Generated<number>
+  at: string
+  actor: string
+  actor_role: string | null
+  action: string
+  target_kind: string | null
+  target_id: string | null
+  /** JSON text: what was asked (filters, reason, counts); never raw personal data. */
+  detail: string | null
+  ip: string | null
+  outcome: string
+}
+
+export type ContactReviewTable = {
+  review_id: string
+  contact_id: string
+  decision: string
+  note: string | null
+  reviewed_by: string
+  reviewed_at: string
+}
+
 export type Database = {
   customers: CustomerTable
   customer_versions: RecordVersionTable
@@ -111,4 +174,9 @@ export type Database = {
   watchlist_versions: RecordVersionTable
   assessments: AssessmentTable
   import_runs: ImportRunTable
+  users: UserTable
+  sessions: SessionTable
+  api_tokens: ApiTokenTable
+  audit_log: AuditLogTable
+  contact_reviews: ContactReviewTable
 }
