@@ -1,0 +1,5 @@
+export * from './queue-filter.js'
+export * from './contact-queue.js'
+export * from './contact-detail.js'
+export * from './reviews.js'
+export { decodeCursor, encodeCursor } from './queue-cursor.js'
