@@ -32,6 +32,18 @@ export default tseslint.config(
     },
   },
   {
+    // The console is a browser app with a tsconfig of its own (DOM, JSX, bundler resolution),
+    // outside the root project the project service reads.
+    files: ['console/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './console/tsconfig.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/server/**'],
     rules: { 'no-restricted-imports': ['error', deliveryLayers] },

@@ -1,0 +1,317 @@
+// Response and request shapes of the HTTP API, written from docs/api.md. The server decides and
+// explains; these types only say what the console may read.
+
+export const risks = ['none', 'low', 'medium', 'high'] as const
+export type Risk = (typeof risks)[number]
+
+export const severities = ['level1', 'level2'] as const
+export type Severity = (typeof severities)[number]
+
+export const categories = [
+  'proxy_in_consumer_name',
+  'accompanying_agent',
+  'orchestrated_repeat_complaints',
+  'false_evidence_and_refusal',
+  'complaint_order_violation',
+  'anti_collection_alliance',
+  'promotion_abuse',
+  'malicious_complaint',
+] as const
+export type Category = (typeof categories)[number]
+
+export const channels = [
+  'call',
+  'app_feedback',
+  'online_ticket',
+  'regulator',
+  'letter',
+  'email',
+  'social',
+  'victim_report',
+] as const
+export type Channel = (typeof channels)[number]
+
+export const decisions = ['confirmed_agency', 'genuine', 'needs_verification', 'dismissed'] as const
+export type Decision = (typeof decisions)[number]
+
+export const roles = ['agent', 'handler', 'investigator', 'admin', 'auditor'] as const
+export type Role = (typeof roles)[number]
+
+export const watchlistKinds = [
+  'phone',
+  'id_number',
+  'organization',
+  'email',
+  'wechat',
+  'text_template',
+  'voiceprint',
+  'device_id',
+  'ip',
+] as const
+export type WatchlistKind = (typeof watchlistKinds)[number]
+
+export const importKinds = ['customers', 'contacts', 'watchlist'] as const
+export type ImportKind = (typeof importKinds)[number]
+
+export type Permission =
+  | 'screen'
+  | 'contacts:read'
+  | 'contacts:review'
+  | 'pii:unmask'
+  | 'import'
+  | 'watchlist:read'
+  | 'watchlist:write'
+  | 'rules:read'
+  | 'stats:read'
+  | 'users:manage'
+  | 'tokens:manage'
+  | 'audit:read'
+
+export type Bilingual = { 'zh-CN': string; en: string }
+
+export type User = {
+  user_id: string
+  username: string
+  display_name: string
+  role: Role
+  disabled: boolean
+  locked_until: string | null
+  last_login_at: string | null
+  created_at: string
+}
+
+export type Me = { user: User; permissions: Permission[] }
+
+export type EvidenceRef = {
+  kind: 'contact' | 'customer' | 'identifier' | 'text' | 'file' | 'watchlist' | 'gang' | 'rule'
+  id: string
+  note?: string
+}
+
+export type Signal = {
+  code: string
+  weight: number
+  explanation: Bilingual
+  evidence: EvidenceRef[]
+}
+
+export type Assessment = {
+  contact_id: string
+  risk: Risk
+  severity: Severity | null
+  categories: Category[]
+  signals: Signal[]
+  gang_id: string | null
+  recommended_action: string
+  rules_version: string
+}
+
+export type RecentContact = {
+  contact_id: string
+  channel: Channel
+  received_at: string
+  risk?: Risk | null
+}
+
+export type ScreenResult = {
+  phone: string | null
+  customer_id: string | null
+  risk: Risk
+  severity: Severity | null
+  categories: Category[]
+  reasons: ({ code: string } & Bilingual)[]
+  signals: Signal[]
+  recommended_script: string
+  script?: { id: string; title: Bilingual; steps: Bilingual[] } | null
+  recent_contacts: RecentContact[]
+  rules_version: string
+}
+
+export type Review = {
+  decision: Decision
+  reviewed_by: string
+  reviewed_at: string
+  note?: string | null
+  review_id?: string
+}
+
+export type ContactRow = {
+  contact_id: string
+  channel: Channel
+  source: string | null
+  received_at: string
+  customer_id: string | null
+  customer_name: string | null
+  caller: string | null
+  caller_role: string | null
+  summary: string | null
+  risk: Risk | null
+  severity: Severity | null
+  categories: Category[]
+  score: number | null
+  gang_id: string | null
+  review: Review | null
+}
+
+export type Page<T> = { items: T[]; next_cursor: string | null }
+
+export type ContactPage = Page<ContactRow> & { total: number; total_is_lower_bound: boolean }
+
+export type Party = {
+  phone?: string
+  name?: string
+  role?: string
+  organization?: string
+  relation_claimed?: string
+  email?: string
+  wechat?: string
+}
+
+/** A masked interchange v1 contact; extra fields are kept by the server and shown raw. */
+export type ContactRecord = {
+  contact_id: string
+  channel: Channel
+  source?: string
+  received_at: string
+  customer_id?: string
+  claimed?: { name?: string; id_number?: string; phone?: string }
+  caller?: Party
+  participants?: Party[]
+  text?: string
+  demands?: string[]
+  regulator_ref?: string
+  [extra: string]: unknown
+}
+
+export type LinkedIdentifier = {
+  ref: string
+  identifier: string
+  kind: string
+  role: string
+  customers: number
+  contacts: number
+  watchlisted: boolean
+}
+
+export type SimilarText = {
+  contact_id: string
+  customer_id: string | null
+  similarity: number
+  text: string
+  shared: { a: [number, number][]; b: [number, number][] }
+}
+
+export type AttachmentInfo = {
+  kind: string
+  sha256: string
+  phash: string | null
+  name: string | null
+  reused_by_customers: number
+}
+
+export type ContactDetail = {
+  contact: ContactRecord
+  assessment: Assessment | null
+  review: Review | null
+  reviews: Review[]
+  customer: {
+    customer_id: string
+    name: string | null
+    phone: string | null
+    id_number: string | null
+    loan: { status: string; overdue_days?: number; outstanding?: number } | null
+  } | null
+  identifiers: LinkedIdentifier[]
+  linked_customers: { customer_id: string; name: string | null; via: string[]; contacts: number }[]
+  similar: SimilarText[]
+  attachments: AttachmentInfo[]
+  recent_contacts: RecentContact[]
+}
+
+export type Unmasked = {
+  contact: Record<string, unknown>
+  customer: Record<string, unknown> | null
+}
+
+export type WatchlistEntry = {
+  entry_key: string
+  kind: WatchlistKind
+  value: string
+  identifier?: string | null
+  ref?: string | null
+  label: string
+  source: string
+  reason: string | null
+  added_by: string | null
+  added_at: string
+  expires_at: string | null
+  version: number
+}
+
+export type RulesInfo = {
+  current: {
+    version: string
+    path: string
+    signals: { code: string; weight: number; enabled: boolean }[]
+    rules: unknown[]
+  }
+  versions: { version: string; contacts_assessed: number; last_assessed_at: string | null }[]
+}
+
+export type Stats = {
+  range: { from: string; to: string }
+  by_channel_day: { day: string; channel: Channel; contacts: number; flagged: number }[]
+  flagged_share: number
+  by_category: { category: Category; contacts: number }[]
+  by_severity: { severity: Severity; contacts: number }[]
+  top_fan_out: { identifier: string; kind: string; customers: number; contacts: number }[]
+  month: {
+    month: string
+    contacts: number
+    flagged: number
+    level1: number
+    level2: number
+    gangs: number
+    reviewed: number
+    confirmed_agency: number
+    genuine: number
+  }
+}
+
+export type ApiToken = {
+  token_id: string
+  name: string
+  role: Role
+  created_by: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+export type AuditEntry = {
+  seq: number
+  at: string
+  actor: string
+  actor_role: string | null
+  action: string
+  target_kind: string | null
+  target_id: string | null
+  detail: unknown
+  ip: string | null
+  outcome: string
+}
+
+export type ImportReject = { line: number; field: string | null; reason: string }
+
+export type ImportResult = {
+  kind: ImportKind
+  lines: number
+  inserted: number
+  updated: number
+  unchanged: number
+  rejected: number
+  assessed?: number
+  rejects: ImportReject[]
+  [extra: string]: unknown
+}

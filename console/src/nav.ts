@@ -1,0 +1,21 @@
+// The console's pages, each with the permission that opens it: the menu shows only these, and the
+// router refuses the rest with a "no permission" page.
+import type { Permission } from './api/types'
+import type { MessageKey } from './i18n/i18n'
+
+export type NavItem = { path: string; label: MessageKey; permission: Permission }
+
+export const mainNav: NavItem[] = [
+  { path: '/screen', label: 'nav.screen', permission: 'screen' },
+  { path: '/workbench', label: 'nav.workbench', permission: 'contacts:read' },
+  { path: '/dashboard', label: 'nav.dashboard', permission: 'stats:read' },
+]
+
+export const adminNav: NavItem[] = [
+  { path: '/admin/users', label: 'nav.users', permission: 'users:manage' },
+  { path: '/admin/tokens', label: 'nav.tokens', permission: 'tokens:manage' },
+  { path: '/admin/watchlist', label: 'nav.watchlist', permission: 'watchlist:read' },
+  { path: '/admin/rules', label: 'nav.rules', permission: 'rules:read' },
+  { path: '/admin/audit', label: 'nav.audit', permission: 'audit:read' },
+  { path: '/admin/import', label: 'nav.import', permission: 'import' },
+]
