@@ -84,7 +84,9 @@ export type Me = { user: User; permissions: Permission[] }
 
 export type EvidenceRef = {
   kind: 'contact' | 'customer' | 'identifier' | 'text' | 'file' | 'watchlist' | 'gang' | 'rule'
+  /** For identifiers: the masked `kind:value`; the opaque `ref` addresses it in filters. */
   id: string
+  ref?: string
   note?: string
 }
 
@@ -155,6 +157,14 @@ export type ContactRow = {
 
 export type Page<T> = { items: T[]; next_cursor: string | null }
 
+/** Lists the server returns whole (users, tokens): `{ items }`, or a bare array. */
+export type ItemList<T> = { items: T[] } | T[]
+
+export function itemsOf<T>(list: ItemList<T> | undefined): T[] {
+  if (!list) return []
+  return Array.isArray(list) ? list : list.items
+}
+
 export type ContactPage = Page<ContactRow> & { total: number; total_is_lower_bound: boolean }
 
 export type Party = {
@@ -205,7 +215,8 @@ export type AttachmentInfo = {
   kind: string
   sha256: string
   phash: string | null
-  name: string | null
+  name?: string | null
+  filename?: string | null
   reused_by_customers: number
 }
 
@@ -216,13 +227,20 @@ export type ContactDetail = {
   reviews: Review[]
   customer: {
     customer_id: string
-    name: string | null
-    phone: string | null
-    id_number: string | null
-    loan: { status: string; overdue_days?: number; outstanding?: number } | null
+    name?: string | null
+    phone?: string | null
+    id_number?: string | null
+    loan?: { status: string; overdue_days?: number; outstanding?: number } | null
+    [extra: string]: unknown
   } | null
   identifiers: LinkedIdentifier[]
-  linked_customers: { customer_id: string; name: string | null; via: string[]; contacts: number }[]
+  linked_customers: {
+    customer_id: string
+    name: string | null
+    via: string[]
+    via_refs?: string[]
+    contacts?: number
+  }[]
   similar: SimilarText[]
   attachments: AttachmentInfo[]
   recent_contacts: RecentContact[]
@@ -245,7 +263,16 @@ export type WatchlistEntry = {
   added_by: string | null
   added_at: string
   expires_at: string | null
+  active?: boolean
   version: number
+}
+
+/** One version of a watchlist entry, current or kept, with who changed it and why. */
+export type WatchlistVersion = WatchlistEntry & {
+  changed_by: string | null
+  change_reason: string | null
+  changed_at: string | null
+  replaced_at: string | null
 }
 
 export type RulesInfo = {

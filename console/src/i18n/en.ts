@@ -224,6 +224,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'filter.clear': 'Clear filters',
   'filter.start': 'Start date',
   'filter.end': 'End date',
+  'filter.gang': 'Group {id}',
 
   'col.time': 'Time',
   'col.channel': 'Channel',
@@ -311,6 +312,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'contact.unmaskReasonPlaceholder':
     'e.g. verifying with the customer by phone, need the details on file',
   'contact.unmaskSubmit': 'Show',
+  'contact.unmaskReasonShort': 'Say why you need it (4 characters or more)',
+  'contact.gangContacts': "All of the group's contacts",
   'contact.unmaskAudited':
     'This access is recorded in the audit log (who, when, why). Use the details for this verification only; do not copy or share them.',
   'contact.rawContact': 'Contact, raw',

@@ -220,6 +220,7 @@ export const zhCN = {
   'filter.clear': '清空筛选',
   'filter.start': '开始日期',
   'filter.end': '结束日期',
+  'filter.gang': '团伙 {id}',
 
   'col.time': '时间',
   'col.channel': '渠道',
@@ -305,6 +306,8 @@ export const zhCN = {
   'contact.unmaskReason': '查看原因',
   'contact.unmaskReasonPlaceholder': '例如：与客户本人电话核实，需要核对登记信息',
   'contact.unmaskSubmit': '查看',
+  'contact.unmaskReasonShort': '请写明查看原因（至少 4 个字）',
+  'contact.gangContacts': '该团伙的全部联络',
   'contact.unmaskAudited':
     '此次查看已记入审计日志（查看人、时间、原因）。完整信息仅用于本次核实，请勿截图或外传。',
   'contact.rawContact': '联络原始记录',
