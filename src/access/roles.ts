@@ -1,0 +1,65 @@
+// Roles and what each may do: the table in docs/api.md, in one place the API and console read.
+export const roles = ['agent', 'handler', 'investigator', 'admin', 'auditor'] as const
+export type Role = (typeof roles)[number]
+
+export const permissions = [
+  'screen',
+  'contacts:read',
+  'contacts:review',
+  'pii:unmask',
+  'import',
+  'watchlist:read',
+  'watchlist:write',
+  'rules:read',
+  'stats:read',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
+] as const
+export type Permission = (typeof permissions)[number]
+
+const everyone: readonly Role[] = roles
+const frontLine: readonly Role[] = ['agent', 'handler', 'investigator', 'admin']
+const caseWorkers: readonly Role[] = ['handler', 'investigator', 'admin']
+
+// The auditor reads (masked) but never screens nor changes anything; only the admin manages
+// accounts, and only the admin and the auditor read the audit log.
+const grantedTo: Record<Permission, readonly Role[]> = {
+  screen: frontLine,
+  'contacts:read': everyone,
+  'contacts:review': caseWorkers,
+  'pii:unmask': caseWorkers,
+  import: caseWorkers,
+  'watchlist:read': everyone,
+  'watchlist:write': caseWorkers,
+  'rules:read': everyone,
+  'stats:read': everyone,
+  'users:manage': ['admin'],
+  'tokens:manage': ['admin'],
+  'audit:read': ['admin', 'auditor'],
+}
+
+const byRole = new Map<Role, ReadonlySet<Permission>>(
+  roles.map((role) => [role, new Set(permissions.filter((p) => grantedTo[p].includes(role)))]),
+)
+
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && (roles as readonly string[]).includes(x)
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return byRole.get(role)?.has(permission) ?? false
+}
+
+/** The role's permissions in the order of the table. */
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((p) => can(role, p))
+}
+
+export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
+  agent: { 'zh-CN': '坐席', en: 'Agent' },
+  handler: { 'zh-CN': '投诉处理', en: 'Complaint handler' },
+  investigator: { 'zh-CN': '反催收专项组', en: 'Investigator' },
+  admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  auditor: { 'zh-CN': '合规审计', en: 'Compliance auditor' },
+}
