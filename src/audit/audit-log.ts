@@ -1,0 +1,101 @@
+// The audit writer: events are buffered in memory and written in one multi-row insert, so that a
+// request never waits for the audit log. Nothing is dropped: a failed write is retried, and
+// close() reports events that could still not be written.
+import type { Context } from '../context.js'
+import type { AuditEvent, AuditInsert } from './audit-event.js'
+import { toInsert } from './audit-event.js'
+
+export type AuditLogOptions = { flushMs?: number; maxBuffered?: number }
+
+// Ten columns a row: 1,000 rows stay far below both stores' bound-parameter limits.
+const ROWS_PER_INSERT = 1000
+const MAX_RETRY_MS = 30_000
+
+export class AuditLog {
+  private readonly flushMs: number
+  private readonly maxBuffered: number
+  private buffer: AuditInsert[] = []
+  private timer: NodeJS.Timeout | null = null
+  private writing: Promise<void> = Promise.resolve()
+  private queued = false
+  private failures = 0
+  private closed = false
+
+  constructor(
+    private readonly ctx: Context,
+    o: AuditLogOptions = {},
+  ) {
+    this.flushMs = o.flushMs ?? 250
+    this.maxBuffered = o.maxBuffered ?? 1000
+  }
+
+  /** Events buffered and not yet written. */
+  get pending(): number {
+    return this.buffer.length
+  }
+
+  record(e: AuditEvent): void {
+    this.buffer.push(toInsert(e, this.ctx.clock.now()))
+    // While the store is failing, the backoff timer retries: each new event must not hammer it.
+    const full = this.buffer.length >= this.maxBuffered && this.failures === 0
+    if (full || this.closed) void this.flush()
+    else this.schedule(this.flushMs)
+  }
+
+  /** Writes everything buffered so far. Never rejects: a failure is logged and retried later. */
+  flush(): Promise<void> {
+    this.cancelTimer()
+    if (!this.queued) {
+      this.queued = true
+      this.writing = this.writing.then(() => {
+        this.queued = false
+        return this.writeBuffered()
+      })
+    }
+    return this.writing
+  }
+
+  /** Flushes and stops the timer; rejects when events remain that could not be written. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.flush()
+    this.cancelTimer()
+    if (this.buffer.length > 0)
+      throw new Error(`audit log: ${this.buffer.length} events could not be written`)
+  }
+
+  private async writeBuffered(): Promise<void> {
+    while (this.buffer.length > 0) {
+      // Rows leave the buffer only once written: a failed insert keeps them, in order.
+      const rows = this.buffer.slice(0, ROWS_PER_INSERT)
+      try {
+        await this.ctx.db.insertInto('audit_log').values(rows).execute()
+      } catch (err) {
+        this.failures++
+        const delay = Math.min(this.flushMs * 2 ** this.failures, MAX_RETRY_MS)
+        this.ctx.log.warn(
+          `audit log: could not write ${this.buffer.length} events (${String(err)}); ` +
+            `kept in memory, retrying in ${Math.round(delay / 1000)} s`,
+        )
+        if (!this.closed) this.schedule(delay)
+        return
+      }
+      this.buffer.splice(0, rows.length)
+      this.failures = 0
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.flush()
+    }, ms)
+    this.timer.unref()
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+}
