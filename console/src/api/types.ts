@@ -256,7 +256,7 @@ export type WatchlistEntry = {
   kind: WatchlistKind
   value: string
   identifier?: string | null
-  ref?: string | null
+  identifier_ref?: string | null
   label: string
   source: string
   reason: string | null
@@ -278,11 +278,19 @@ export type WatchlistVersion = WatchlistEntry & {
 export type RulesInfo = {
   current: {
     version: string
+    description?: string | null
     path: string
-    signals: { code: string; weight: number; enabled: boolean }[]
-    rules: unknown[]
+    signals: { code: string; weight: number; enabled: boolean; describes?: string | null }[]
+    /** The rule set's sections (risk thresholds, categories, severity, actions…), shown as data. */
+    rules?: unknown[]
+    [section: string]: unknown
   }
-  versions: { version: string; contacts_assessed: number; last_assessed_at: string | null }[]
+  versions: {
+    version: string
+    contacts_assessed: number
+    first_assessed_at?: string | null
+    last_assessed_at: string | null
+  }[]
 }
 
 export type Stats = {
@@ -291,7 +299,13 @@ export type Stats = {
   flagged_share: number
   by_category: { category: Category; contacts: number }[]
   by_severity: { severity: Severity; contacts: number }[]
-  top_fan_out: { identifier: string; kind: string; customers: number; contacts: number }[]
+  top_fan_out: {
+    identifier: string
+    ref?: string
+    kind: string
+    customers: number
+    contacts: number
+  }[]
   month: {
     month: string
     contacts: number

@@ -1,11 +1,11 @@
 // The workbench's filters, read from and written to the URL's query string so that a copied link
-// reproduces the view. Lists apply at once; typed text applies on Enter or when the field is left.
-import { Button, Card, Col, DatePicker, Input, Row, Select, Tag } from 'antd'
+// reproduces the view. Lists apply at once; typed text applies on Enter.
+import { Button, Card, Col, DatePicker, Row, Select, Tag } from 'antd'
 import dayjs from 'dayjs'
-import { useEffect, useState } from 'react'
 import type { URLSearchParamsInit } from 'react-router-dom'
 import { categories, channels, decisions, risks, severities } from '../api/types'
 import { useI18n } from '../i18n/i18n'
+import { TextFilter } from './text-filter'
 
 export const filterKeys = [
   'risk',
@@ -140,35 +140,6 @@ export function ContactFilters({ params, onChange }: Props) {
         </Tag>
       )}
     </Card>
-  )
-}
-
-function TextFilter(props: {
-  value: string | null
-  label: string
-  onApply: (v: string | null) => void
-}) {
-  const [text, setText] = useState(props.value ?? '')
-  // The URL is the truth: follow it when it changes from outside (a link, "clear filters").
-  useEffect(() => setText(props.value ?? ''), [props.value])
-  const apply = () => {
-    const v = text.trim() || null
-    if (v !== props.value) props.onApply(v)
-  }
-  return (
-    <Input
-      allowClear
-      placeholder={props.label}
-      aria-label={props.label}
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value)
-        // The clear button empties the field: apply that at once.
-        if (e.type !== 'change' && props.value) props.onApply(null)
-      }}
-      onPressEnter={apply}
-      onBlur={apply}
-    />
   )
 }
 

@@ -40,8 +40,7 @@ export function WatchlistAddDialog({ identifier, onClose, onDone }: Props) {
     try {
       await api('/watchlist', {
         body: {
-          kind: watchKindOf[identifier.kind],
-          value: identifier.ref,
+          ref: identifier.ref,
           label: v.label.trim(),
           reason: v.reason.trim(),
           expires_at: v.expires_at ? v.expires_at.endOf('day').toISOString() : undefined,
