@@ -6,6 +6,7 @@ import { registerDemo } from './demo-command.js'
 import { registerEval } from './eval-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
+import { registerServe } from './serve-command.js'
 
 export function registerCommands(program: Command): void {
   registerAssess(program)
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerSimulate(program)
   registerDemo(program)
   registerEval(program)
+  registerServe(program)
 }

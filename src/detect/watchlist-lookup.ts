@@ -39,6 +39,12 @@ export class WatchlistLookup {
     else target.set(key, [e])
   }
 
+  /** Forgets every entry: the server reloads the list after an operator changes it. */
+  clear(): void {
+    this.exact.clear()
+    this.keyed.clear()
+  }
+
   get size(): number {
     return this.exact.size + this.keyed.size
   }

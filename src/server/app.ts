@@ -1,0 +1,120 @@
+// The HTTP server: the JSON API under /api (zod-validated, RFC 9457 errors, OpenAPI at /api/docs)
+// and the console's static files, on one Fastify instance.
+import { join } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyMultipart from '@fastify/multipart'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { CredentialCache } from '../access/index.js'
+import { AuditLog } from '../audit/index.js'
+import type { Context } from '../context.js'
+import { loadCallScripts } from '../response/index.js'
+import { serveConsole } from './console-static.js'
+import type { ServerConfig, ServerDeps } from './deps.js'
+import { IdentifierRefs } from './identifier-ref.js'
+import type { LiveDetector } from './live-detector.js'
+import { Presenter } from './present.js'
+import { installPrincipal } from './principal.js'
+import { installProblemHandlers } from './problem.js'
+import { adminRoutes } from './routes/admin.routes.js'
+import { auditRoutes } from './routes/audit.routes.js'
+import { authRoutes } from './routes/auth.routes.js'
+import { contactRoutes } from './routes/contacts.routes.js'
+import { importRoutes } from './routes/imports.routes.js'
+import { ruleRoutes } from './routes/rules.routes.js'
+import { screenRoutes } from './routes/screen.routes.js'
+import { statsRoutes } from './routes/stats.routes.js'
+import { watchlistRoutes } from './routes/watchlist.routes.js'
+
+export type AppOptions = {
+  ctx: Context
+  live: LiveDetector
+  secret: Buffer
+  config: ServerConfig
+  /** dist/console; the API alone when it is not built. */
+  consoleDir?: string
+  logger?: boolean
+}
+
+export type App = { app: FastifyInstance; deps: ServerDeps; close(): Promise<void> }
+
+export async function buildApp(o: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: o.logger
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.GRAYLINE_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installProblemHandlers(app)
+
+  const refs = new IdentifierRefs(o.secret)
+  const deps: ServerDeps = {
+    ctx: o.ctx,
+    live: o.live,
+    audit: new AuditLog(o.ctx),
+    refs,
+    present: new Presenter(refs),
+    scripts: loadCallScripts(process.env.GRAYLINE_SCRIPTS),
+    credentials: new CredentialCache(),
+    config: o.config,
+  }
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyMultipart, { limits: { fileSize: o.config.maxUploadBytes, files: 1 } })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Grayline API',
+        version: '1',
+        description:
+          'Screening, the complaint workbench, watchlists, rules, dashboards and the audit log. Errors are RFC 9457 problem+json; personal data is masked in every response.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'grayline_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  installPrincipal(app, o.ctx, deps.credentials)
+
+  authRoutes(app, deps)
+  screenRoutes(app, deps)
+  contactRoutes(app, deps)
+  importRoutes(app, deps)
+  watchlistRoutes(app, deps)
+  ruleRoutes(app, deps)
+  statsRoutes(app, deps)
+  adminRoutes(app, deps)
+  auditRoutes(app, deps)
+  app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
+
+  if (o.consoleDir) await serveConsole(app, o.consoleDir)
+  await app.ready()
+  return {
+    app,
+    deps,
+    close: async () => {
+      await app.close()
+      await deps.audit.close()
+    },
+  }
+}
+
+export const DEFAULT_CONSOLE_DIR = join(process.cwd(), 'dist', 'console')

@@ -1,0 +1,98 @@
+// Who is calling: a person with a session cookie, or an integration with an API token. Resolved
+// once per request; routes then say which permission they need.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Permission, Role, CredentialCache } from '../access/index.js'
+import { can, resolveApiToken, resolveSession } from '../access/index.js'
+import type { Context } from '../context.js'
+import { HttpProblem } from './problem.js'
+
+export type Principal = {
+  kind: 'user' | 'token'
+  /** user_id or token_id */
+  id: string
+  /** username, or `token:<name>` — what the audit log names as the actor. */
+  name: string
+  display_name: string
+  role: Role
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+}
+
+export const SESSION_COOKIE = 'grayline_session'
+
+export function installPrincipal(app: FastifyInstance, ctx: Context, cache: CredentialCache): void {
+  app.decorateRequest('principal', null)
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return
+    request.principal = await principalOf(request, ctx, cache)
+  })
+}
+
+async function principalOf(
+  request: FastifyRequest,
+  ctx: Context,
+  cache: CredentialCache,
+): Promise<Principal | null> {
+  const auth = request.headers.authorization
+  if (auth?.startsWith('Bearer ')) {
+    const token = auth.slice(7).trim()
+    return cache.get(token, async () => {
+      const t = await resolveApiToken(ctx, token)
+      return t
+        ? {
+            principal: {
+              kind: 'token',
+              id: t.token_id,
+              name: `token:${t.name}`,
+              display_name: t.name,
+              role: t.role,
+            },
+            userId: t.token_id,
+          }
+        : null
+    })
+  }
+  const session = request.cookies[SESSION_COOKIE]
+  if (!session) return null
+  return cache.get(session, async () => {
+    const s = await resolveSession(ctx, session)
+    return s
+      ? {
+          principal: {
+            kind: 'user',
+            id: s.user.user_id,
+            name: s.user.username,
+            display_name: s.user.display_name,
+            role: s.user.role,
+          },
+          userId: s.user.user_id,
+        }
+      : null
+  })
+}
+
+/** A preHandler: 401 without credentials, 403 without the permission. */
+export function requirePermission(permission: Permission) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const p = request.principal
+    if (!p)
+      throw new HttpProblem(
+        'unauthenticated',
+        'log in, or send an API token as "Authorization: Bearer glt_…"',
+      )
+    if (!can(p.role, permission))
+      throw new HttpProblem(
+        'forbidden',
+        `the ${p.role} role does not have the ${permission} permission`,
+      )
+  }
+}
+
+export function principalOrThrow(request: FastifyRequest): Principal {
+  if (!request.principal) throw new HttpProblem('unauthenticated', 'log in first')
+  return request.principal
+}

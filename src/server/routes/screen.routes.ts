@@ -1,0 +1,74 @@
+// POST /api/screen: the call centre's CTI asks as a call rings, and gets risk, reasons and the
+// script in one round trip, answered from the in-memory detector alone.
+import { z } from 'zod'
+import { interchangeTime } from '../../contract/time.js'
+import { screen } from '../../detect/index.js'
+import { maskIdentifier, maskText } from '../../privacy/index.js'
+import { scriptFor } from '../../response/index.js'
+import type { Api, ServerDeps } from '../deps.js'
+import { principalOrThrow, requirePermission } from '../principal.js'
+
+const screenBody = z.object({
+  phone: z.string().trim().min(1, { message: 'must not be empty' }).max(64),
+  customer_id: z.string().trim().min(1).max(128).optional(),
+  at: interchangeTime.optional(),
+})
+
+export function screenRoutes(app: Api, deps: ServerDeps): void {
+  app.post(
+    '/api/screen',
+    { schema: { body: screenBody, tags: ['screening'] }, preHandler: requirePermission('screen') },
+    async (request) => {
+      const p = principalOrThrow(request)
+      const { phone, customer_id, at } = request.body
+      const r = screen(deps.live.detector, {
+        phone,
+        customerId: customer_id,
+        at: at ? new Date(at) : undefined,
+      })
+      deps.audit.record({
+        actor: p.name,
+        actor_role: p.role,
+        action: 'screen',
+        target_kind: 'customer',
+        target_id: r.customer_id,
+        detail: { phone: r.phone ? maskIdentifier(r.phone) : null, risk: r.risk },
+        ip: request.ip,
+      })
+      const risks = await riskOf(
+        deps,
+        r.recent_contacts.map((c) => c.contact_id),
+      )
+      return {
+        phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
+        customer_id: r.customer_id,
+        risk: r.risk,
+        severity: r.severity,
+        categories: r.categories,
+        reasons: r.reasons.map((x) => ({
+          code: x.code,
+          'zh-CN': maskText(x['zh-CN']),
+          en: maskText(x.en),
+        })),
+        signals: r.signals.map((s) => deps.present.signal(s)),
+        recommended_script: r.recommended_script,
+        script: scriptFor(deps.scripts, r.recommended_script),
+        recent_contacts: r.recent_contacts.map((c) => ({
+          ...c,
+          risk: risks.get(c.contact_id) ?? null,
+        })),
+        rules_version: r.rules_version,
+      }
+    },
+  )
+}
+
+async function riskOf(deps: ServerDeps, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const rows = await deps.ctx.db
+    .selectFrom('assessments')
+    .select(['contact_id', 'risk'])
+    .where('contact_id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.contact_id, r.risk]))
+}

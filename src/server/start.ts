@@ -1,0 +1,72 @@
+// `grayline serve` / `npm start`: build the console if needed, open the store, load the demo on an
+// empty one, make sure someone can log in, load the detector, and serve API and console on one port.
+import { dirname, join, resolve } from 'node:path'
+import type { Context } from '../context.js'
+import { createDemoUsers, ensureFirstAdmin } from '../access/index.js'
+import { DEFAULT_RULES_PATH, loadRuleSet } from '../detect/index.js'
+import { buildApp } from './app.js'
+import { buildConsole, consoleNeedsBuild } from './console-build.js'
+import { installationSecret } from './installation-secret.js'
+import { LiveDetector } from './live-detector.js'
+import { seedDemo, storeIsEmpty } from './demo-seed.js'
+
+export type ServeOptions = {
+  ctx: Context
+  /** Where the SQLite file is (or ./data for PostgreSQL): the secret and uploads live beside it. */
+  dataDir: string
+  port: number
+  host: string
+  demo: boolean
+  demoCustomers: number
+  rulesPath?: string
+  secureCookies: boolean
+  say: (line: string) => void
+  progress: (stage: string, done: number, total: number) => void
+}
+
+export async function serve(o: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const root = process.cwd()
+  const consoleDir = join(root, 'dist', 'console')
+  if (consoleNeedsBuild(root, consoleDir)) {
+    o.say('building the console (first start only) …')
+    await buildConsole(root)
+  }
+  const rulesPath = resolve(o.rulesPath ?? DEFAULT_RULES_PATH)
+  const rules = loadRuleSet(rulesPath)
+  const logins: string[] = []
+  if (o.demo && (await storeIsEmpty(o.ctx))) {
+    o.say(`empty store: loading a simulated demo book of ${o.demoCustomers} customers …`)
+    const r = await seedDemo(o.ctx, rules, o.demoCustomers, 2026, o.progress)
+    o.say(`demo loaded: ${r.contacts} contacts assessed, ${r.flagged} flagged for verification`)
+    for (const u of await createDemoUsers(o.ctx))
+      logins.push(`  ${u.username.padEnd(13)} ${u.password}   (${u.role})`)
+  }
+  const admin = await ensureFirstAdmin(o.ctx)
+  if (admin)
+    logins.push(
+      `  ${admin.username.padEnd(13)} ${admin.password}   (admin — shown this once; change it after logging in)`,
+    )
+  o.say('loading the detection index …')
+  const live = await LiveDetector.load(o.ctx, rules, (d, t) => o.progress('load index', d, t))
+  const built = await buildApp({
+    ctx: o.ctx,
+    live,
+    secret: installationSecret(join(o.dataDir, 'secret.key')),
+    consoleDir,
+    config: {
+      secureCookies: o.secureCookies,
+      uploadDir: join(o.dataDir, 'uploads'),
+      maxUploadBytes: Number(process.env.GRAYLINE_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+      rulesPath,
+    },
+  })
+  await built.app.listen({ port: o.port, host: o.host })
+  const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}/`
+  o.say(`\nGrayline is running: ${url}   (API docs: ${url}api/docs)`)
+  if (logins.length) o.say(`logins:\n${logins.join('\n')}`)
+  return { url, close: () => built.close() }
+}
+
+export function dataDirOf(location: string, kind: 'sqlite' | 'postgres'): string {
+  return kind === 'sqlite' && location !== ':memory:' ? dirname(location) : resolve('data')
+}
