@@ -19,7 +19,7 @@ function partyText(p: Party, roleLabel: (code: string) => string): string {
 }
 
 export function ContactRecordView({ contact: c }: { contact: ContactRecord }) {
-  const { t, label } = useI18n()
+  const { t, label, lang } = useI18n()
   const role = (code: string) => label('partyRole', code)
   const claimed = c.claimed ? [c.claimed.name, c.claimed.phone, c.claimed.id_number] : []
   const items = [
@@ -43,7 +43,9 @@ export function ContactRecordView({ contact: c }: { contact: ContactRecord }) {
             key: 'participants',
             label: t('contact.participants'),
             span: 2,
-            children: c.participants.map((p) => partyText(p, role)).join('；'),
+            children: c.participants
+              .map((p) => partyText(p, role))
+              .join(lang === 'en' ? '; ' : '；'),
           },
         ]
       : []),

@@ -37,6 +37,6 @@ export function errorTitle(error: unknown, fallback: string): string {
 
 export function errorDetail(error: unknown, networkText: string): string | undefined {
   if (!isApiError(error)) return networkText
-  const fields = error.errors.map((e) => `${e.field}: ${e.message}`).join('；')
+  const fields = error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')
   return error.detail ?? (fields || undefined)
 }

@@ -55,7 +55,11 @@ function VersionBody({ version: v }: { version: WatchlistVersion }) {
       </div>
       {v.change_reason && <div>{v.change_reason}</div>}
       <div className="muted small">
-        {t('wl.reason')}：{v.reason ?? '—'} · {t('wl.expiresAt')}：{formatTime(v.expires_at)}
+        {t('wl.reason')}
+        {t('common.colon')}
+        {v.reason ?? '—'} · {t('wl.expiresAt')}
+        {t('common.colon')}
+        {formatTime(v.expires_at)}
       </div>
     </div>
   )

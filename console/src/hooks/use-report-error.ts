@@ -13,12 +13,16 @@ export function useReportError(): (error: unknown) => void {
     (error: unknown) => {
       if (isApiError(error, 401)) return // the router is already on its way to the login page
       if (isApiError(error, 403)) {
-        void message.error(`${t('error.forbidden')}：${t('error.forbiddenDetail')}`)
+        void message.error(
+          `${t('error.forbidden')}${t('common.colon')}${t('error.forbiddenDetail')}`,
+        )
         return
       }
       const detail = errorDetail(error, t('error.network'))
       void message.error(
-        detail ? `${errorTitle(error, t('error.generic'))}：${detail}` : t('error.generic'),
+        detail
+          ? `${errorTitle(error, t('error.generic'))}${t('common.colon')}${detail}`
+          : t('error.generic'),
       )
     },
     [message, t],

@@ -33,6 +33,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'common.saved': 'Saved',
   'common.more': '{n} more',
   'common.back': 'Back',
+  'common.colon': ': ',
 
   'error.forbidden': 'No permission',
   'error.forbiddenDetail':

@@ -32,6 +32,7 @@ export const zhCN = {
   'common.saved': '已保存',
   'common.more': '其余 {n} 项',
   'common.back': '返回',
+  'common.colon': '：',
 
   'error.forbidden': '无权限',
   'error.forbiddenDetail': '您的角色无权使用此功能。如需开通，请联系管理员。',
