@@ -17,7 +17,7 @@ import { CredentialCache } from '../access/index.js'
 import { AuditLog } from '../audit/index.js'
 import type { Context } from '../context.js'
 import { loadCallScripts } from '../response/index.js'
-import { serveConsole } from './console-static.js'
+import { consoleBuilt, consoleFallback, serveConsole } from './console-static.js'
 import type { ServerConfig, ServerDeps } from './deps.js'
 import { IdentifierRefs } from './identifier-ref.js'
 import type { LiveDetector } from './live-detector.js'
@@ -56,7 +56,8 @@ export async function buildApp(o: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  installProblemHandlers(app)
+  const withConsole = consoleBuilt(o.consoleDir)
+  installProblemHandlers(app, withConsole ? consoleFallback : undefined)
 
   const refs = new IdentifierRefs(o.secret)
   const deps: ServerDeps = {
@@ -105,7 +106,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   auditRoutes(app, deps)
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
 
-  if (o.consoleDir) await serveConsole(app, o.consoleDir)
+  if (withConsole) await serveConsole(app, o.consoleDir as string)
   await app.ready()
   return {
     app,

@@ -63,15 +63,21 @@ function domainProblem(e: unknown): { type: ProblemType; field?: string } | null
   return null
 }
 
-export function installProblemHandlers(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+/** `fallback` answers GETs outside /api (the console's own routes) instead of a 404 problem. */
+export function installProblemHandlers(
+  app: FastifyInstance,
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply,
+): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return fallback(request, reply)
+    return sendProblem(
       reply,
       request,
       'not-found',
       `no route ${request.method} ${request.url.split('?')[0]}`,
-    ),
-  )
+    )
+  })
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem)
       return sendProblem(reply, request, error.type, error.detail, error.extra)

@@ -2,7 +2,7 @@
 // empty one, make sure someone can log in, load the detector, and serve API and console on one port.
 import { dirname, join, resolve } from 'node:path'
 import type { Context } from '../context.js'
-import { createDemoUsers, ensureFirstAdmin } from '../access/index.js'
+import { createDemoUsers, DEMO_PASSWORD, ensureFirstAdmin, roles } from '../access/index.js'
 import { DEFAULT_RULES_PATH, loadRuleSet } from '../detect/index.js'
 import { buildApp } from './app.js'
 import { buildConsole, consoleNeedsBuild } from './console-build.js'
@@ -41,6 +41,10 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
     for (const u of await createDemoUsers(o.ctx))
       logins.push(`  ${u.username.padEnd(13)} ${u.password}   (${u.role})`)
   }
+  if (!logins.length && (await demoUsersExist(o.ctx)))
+    logins.push(
+      `  ${DEMO_USERNAMES.join(', ')}: password ${DEMO_PASSWORD} (demo users, unless changed)`,
+    )
   const admin = await ensureFirstAdmin(o.ctx)
   if (admin)
     logins.push(
@@ -69,4 +73,15 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
 
 export function dataDirOf(location: string, kind: 'sqlite' | 'postgres'): string {
   return kind === 'sqlite' && location !== ':memory:' ? dirname(location) : resolve('data')
+}
+
+const DEMO_USERNAMES: readonly string[] = roles
+
+async function demoUsersExist(ctx: Context): Promise<boolean> {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', [...DEMO_USERNAMES])
+    .execute()
+  return rows.length === DEMO_USERNAMES.length
 }
