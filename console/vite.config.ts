@@ -5,6 +5,8 @@ import { defineConfig } from 'vite'
 
 const consoleDir = fileURLToPath(new URL('.', import.meta.url))
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+// `npm start` listens on 3000; GRAYLINE_API points the dev server at another one.
+const apiTarget = process.env.GRAYLINE_API ?? 'http://127.0.0.1:3000'
 
 export default defineConfig({
   root: consoleDir,
@@ -17,6 +19,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: { '/api': apiTarget },
   },
 })

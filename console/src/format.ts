@@ -20,3 +20,8 @@ export function formatPercent(share: number, digits = 1): string {
 export function formatNumber(n: number | null | undefined): string {
   return n == null ? '—' : n.toLocaleString('en-US')
 }
+
+/** Contact ids are often UUIDs: eight characters tell them apart in a list. */
+export function shortId(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? id.slice(0, 8) : id
+}

@@ -2,7 +2,7 @@
 import { Empty, List } from 'antd'
 import { Link } from 'react-router-dom'
 import type { RecentContact } from '../api/types'
-import { formatTime } from '../format'
+import { formatTime, shortId } from '../format'
 import { useI18n } from '../i18n/i18n'
 import { RiskTag } from './risk-tags'
 
@@ -16,14 +16,20 @@ export function RecentContacts({ items, linkable }: { items: RecentContact[]; li
       dataSource={items}
       renderItem={(c) => (
         <List.Item extra={c.risk !== undefined && <RiskTag risk={c.risk} />}>
-          <span className="recent-time">{formatTime(c.received_at)}</span>
-          <span className="recent-channel">{t(`channel.${c.channel}`)}</span>
+          <span className="recent-time nowrap">{formatTime(c.received_at)}</span>
+          <span className="recent-channel nowrap">{t(`channel.${c.channel}`)}</span>
           {linkable ? (
-            <Link to={`/contacts/${encodeURIComponent(c.contact_id)}`} className="mono">
-              {c.contact_id}
+            <Link
+              to={`/contacts/${encodeURIComponent(c.contact_id)}`}
+              className="mono recent-id"
+              title={c.contact_id}
+            >
+              {shortId(c.contact_id)}
             </Link>
           ) : (
-            <span className="mono">{c.contact_id}</span>
+            <span className="mono recent-id" title={c.contact_id}>
+              {shortId(c.contact_id)}
+            </span>
           )}
         </List.Item>
       )}

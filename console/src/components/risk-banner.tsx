@@ -39,10 +39,10 @@ export function RiskBanner({ risk, severity, categories, extra }: Props) {
         <div className="risk-banner-title" style={{ color: c.fg }}>
           {calm ? t('screen.noneTitle') : t('screen.riskTitle', { risk: t(`risk.${risk}`) })}
         </div>
-        {!calm && (
+        {!calm && (severity || categories.length > 0) && (
           <div className="risk-banner-tags">
-            <SeverityTag severity={severity} />
-            <CategoryTags categories={categories} />
+            {severity && <SeverityTag severity={severity} />}
+            {categories.length > 0 && <CategoryTags categories={categories} />}
           </div>
         )}
         <div className="risk-banner-detail">

@@ -3,6 +3,7 @@
 import { Empty, Tag } from 'antd'
 import { Link } from 'react-router-dom'
 import type { EvidenceRef, Signal } from '../api/types'
+import { shortId } from '../format'
 import { useI18n } from '../i18n/i18n'
 
 export function SignalList({ signals }: { signals: Signal[] }) {
@@ -35,23 +36,21 @@ export function SignalList({ signals }: { signals: Signal[] }) {
 function EvidenceLink({ evidence: e }: { evidence: EvidenceRef }) {
   const { label } = useI18n()
   const text = (
-    <>
+    <span title={e.id}>
       <span className="muted">{label('evidence', e.kind)} </span>
-      <span className="mono">{e.id}</span>
+      <span className="mono">{shortId(e.id)}</span>
       {e.note && <span className="muted"> · {e.note}</span>}
-    </>
+    </span>
   )
-  if (e.kind === 'contact')
-    return (
-      <Tag>
-        <Link to={`/contacts/${encodeURIComponent(e.id)}`}>{text}</Link>
-      </Tag>
-    )
-  if (e.kind === 'identifier')
-    return (
-      <Tag>
-        <Link to={`/workbench?identifier=${encodeURIComponent(e.ref ?? e.id)}`}>{text}</Link>
-      </Tag>
-    )
-  return <Tag>{text}</Tag>
+  const to =
+    e.kind === 'contact'
+      ? `/contacts/${encodeURIComponent(e.id)}`
+      : e.kind === 'identifier'
+        ? `/workbench?identifier=${encodeURIComponent(e.ref ?? e.id)}`
+        : e.kind === 'gang'
+          ? `/workbench?gang_id=${encodeURIComponent(e.id)}`
+          : e.kind === 'customer'
+            ? `/workbench?customer_id=${encodeURIComponent(e.id)}`
+            : null
+  return <Tag>{to ? <Link to={to}>{text}</Link> : text}</Tag>
 }

@@ -422,6 +422,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'rules.assessed': 'Contacts assessed',
   'rules.lastAssessed': 'Last assessed',
   'rules.currentTag': 'current',
+  'rulesSection.risk': 'Risk thresholds',
+  'rulesSection.settings': 'Detection settings',
+  'rulesSection.groups': 'Signal groups',
+  'rulesSection.flag_requires': 'Linking evidence a flag needs',
+  'rulesSection.categories': 'Category rules',
+  'rulesSection.severity_level1': 'Level 1 (suspected crime) conditions',
+  'rulesSection.actions': 'Recommended-action rules',
 
   'audit.title': 'Audit log',
   'audit.actor': 'Actor',

@@ -415,6 +415,13 @@ export const zhCN = {
   'rules.assessed': '评估联络数',
   'rules.lastAssessed': '最近评估',
   'rules.currentTag': '当前',
+  'rulesSection.risk': '风险阈值',
+  'rulesSection.settings': '检测参数',
+  'rulesSection.groups': '信号分组',
+  'rulesSection.flag_requires': '预警所需的关联证据',
+  'rulesSection.categories': '类别规则',
+  'rulesSection.severity_level1': '一级（疑似违法犯罪）条件',
+  'rulesSection.actions': '建议处理规则',
 
   'audit.title': '审计日志',
   'audit.actor': '操作人',

@@ -17,8 +17,8 @@ const channelColours = [
   '#722ed1',
   '#d48806',
   '#eb2f96',
-  '#2f54eb',
-  '#8c8c8c',
+  '#595959',
+  '#bfbfbf',
 ]
 
 type Label = (code: string) => string
@@ -28,7 +28,7 @@ export function channelDayOption(
   channelLabel: Label,
   shareName: string,
 ): EChartsCoreOption {
-  const days = [...new Set(stats.by_channel_day.map((r) => r.day))].sort()
+  const days = everyDay([...new Set(stats.by_channel_day.map((r) => r.day))].sort())
   const index = new Map(days.map((d, i) => [d, i]))
   const present = channels.filter((c) => stats.by_channel_day.some((r) => r.channel === c))
   const totals = days.map(() => ({ contacts: 0, flagged: 0 }))
@@ -62,7 +62,6 @@ export function channelDayOption(
         type: 'line',
         yAxisIndex: 1,
         data: share,
-        smooth: true,
         symbolSize: 5,
         itemStyle: { color: riskPalette.high.fg },
         tooltip: { valueFormatter: (v: number) => `${v}%` },
@@ -112,4 +111,19 @@ export function severityOption(stats: Stats, severityLabel: Label): EChartsCoreO
       },
     ],
   }
+}
+
+/** The days from the first to the last, gaps included: a quiet day is a zero, not a missing bar. */
+function everyDay(sorted: string[]): string[] {
+  const first = sorted[0]
+  const last = sorted[sorted.length - 1]
+  if (!first || !last) return []
+  const out: string[] = []
+  const d = new Date(`${first.slice(0, 10)}T00:00:00Z`)
+  const end = new Date(`${last.slice(0, 10)}T00:00:00Z`)
+  while (d <= end && out.length < 400) {
+    out.push(d.toISOString().slice(0, 10))
+    d.setUTCDate(d.getUTCDate() + 1)
+  }
+  return out
 }

@@ -115,9 +115,11 @@ function columnsFor({ t, label }: I18n): TableColumnsType<ContactRow> {
     {
       title: t('col.time'),
       dataIndex: 'received_at',
-      width: 136,
+      width: 148,
       render: (v: string, r) => (
-        <Link to={`/contacts/${encodeURIComponent(r.contact_id)}`}>{formatTime(v)}</Link>
+        <Link to={`/contacts/${encodeURIComponent(r.contact_id)}`} className="nowrap">
+          {formatTime(v)}
+        </Link>
       ),
     },
     {

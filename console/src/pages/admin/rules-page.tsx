@@ -97,7 +97,11 @@ export default function RulesPage() {
                   size="small"
                   items={sections.map(([key, value]) => ({
                     key,
-                    label: <span className="mono">{key}</span>,
+                    label: (
+                      <span>
+                        {label('rulesSection', key)} <span className="mono muted">{key}</span>
+                      </span>
+                    ),
                     children: <JsonView value={value} />,
                   }))}
                 />

@@ -59,8 +59,13 @@ export default function WatchlistPage() {
       width: 200,
       render: (v: string) => <span className="mono">{v}</span>,
     },
-    { title: t('wl.label'), dataIndex: 'label' },
-    { title: t('wl.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+    { title: t('wl.label'), dataIndex: 'label', width: 200 },
+    {
+      title: t('wl.reason'),
+      dataIndex: 'reason',
+      width: 220,
+      render: (v: string | null) => v ?? '—',
+    },
     { title: t('wl.source'), dataIndex: 'source', width: 110 },
     {
       title: t('wl.addedBy'),
