@@ -36,7 +36,7 @@ export function channelDayOption(
     const data = days.map(() => 0)
     for (const r of stats.by_channel_day) {
       if (r.channel !== channel) continue
-      const i = index.get(r.day) ?? 0
+      const i = index.get(r.day.slice(0, 10)) ?? 0
       data[i] = (data[i] ?? 0) + r.contacts
       totals[i]!.contacts += r.contacts
       totals[i]!.flagged += r.flagged
