@@ -24,8 +24,11 @@ export async function seedDemo(
 ): Promise<{ contacts: number; flagged: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'grayline-demo-'))
   try {
-    await writeSimulation({ customers, seed, profile: profiles.default }, dir, (d, t) =>
-      progress('simulate', d, t),
+    const start = demoStart(ctx.clock.now())
+    await writeSimulation(
+      { customers, seed, profile: profiles.default, start, days: DEMO_DAYS },
+      dir,
+      (d, t) => progress('simulate', d, t),
     )
     const r = await assessFiles(
       ctx,
@@ -42,4 +45,12 @@ export async function seedDemo(
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The demo book covers the half year up to today, so screening's time windows see it as recent. */
+const DEMO_DAYS = 180
+
+function demoStart(now: Date): string {
+  const day = new Date(now.getTime() - DEMO_DAYS * 86_400_000).toISOString().slice(0, 10)
+  return `${day}T00:00:00+08:00`
 }
