@@ -20,7 +20,7 @@ export function IdentifierTable({ identifiers, canWrite, onWatch }: Props) {
       title: t('col.identifier'),
       dataIndex: 'identifier',
       render: (v: string, r) => (
-        <Link to={`/workbench?identifier=${encodeURIComponent(r.ref)}`} className="mono">
+        <Link to={`/workbench?identifier=${encodeURIComponent(r.ref)}`} className="mono break-all">
           {v}
         </Link>
       ),
@@ -34,8 +34,8 @@ export function IdentifierTable({ identifiers, canWrite, onWatch }: Props) {
     {
       title: t('col.role'),
       dataIndex: 'role',
-      width: 100,
-      render: (v: string) => label('linkRole', v),
+      width: 110,
+      render: (v: string) => <span className="nowrap">{label('linkRole', v)}</span>,
     },
     {
       title: t('col.customers'),
@@ -68,6 +68,7 @@ export function IdentifierTable({ identifiers, canWrite, onWatch }: Props) {
       columns={columns}
       dataSource={identifiers}
       pagination={false}
+      tableLayout="fixed"
     />
   )
 }
