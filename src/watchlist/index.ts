@@ -1,0 +1,6 @@
+export * from './watchlist.service.js'
+export * from './watchlist.queries.js'
+export { WatchlistError } from './watchlist-error.js'
+export type { WatchlistErrorCode } from './watchlist-error.js'
+export type { WatchlistItem, WatchlistKind, WatchlistVersion } from './watchlist-item.js'
+export { watchlistValueProblem } from './watchlist-value.js'
