@@ -118,8 +118,10 @@ function customerOnFile(r: PreparedRecord): CustomerOnFile {
   }
 }
 
+/** The stored list replaces what the history load put in memory: a changed entry is not kept twice. */
 async function reloadWatchlist(ctx: Context, detector: Detector): Promise<void> {
   const rows = await ctx.db.selectFrom('watchlist').select('record').execute()
+  detector.index.watchlist.clear()
   for (const r of rows) detector.index.watchlist.add(JSON.parse(r.record) as WatchlistEntry)
 }
 
