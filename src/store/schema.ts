@@ -1,6 +1,7 @@
 // Kysely table interfaces. Column types mean the same on SQLite and PostgreSQL: ids and UTC ISO
 // times as text, booleans as 0/1 integers, JSON as text.
 import type { Generated } from 'kysely'
+import type { SharingTables } from '../sharing/sharing.table.js'
 
 export type CustomerTable = {
   customer_id: string
@@ -162,7 +163,7 @@ export type ContactReviewTable = {
   reviewed_at: string
 }
 
-export type Database = {
+export type Database = SharingTables & {
   customers: CustomerTable
   customer_versions: RecordVersionTable
   contacts: ContactTable
