@@ -24,6 +24,8 @@ import type { LiveDetector } from './live-detector.js'
 import { Presenter } from './present.js'
 import { installPrincipal } from './principal.js'
 import { installProblemHandlers } from './problem.js'
+import type { SharingOptions } from './sharing-setup.js'
+import { registerSharing } from './sharing-setup.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
@@ -42,6 +44,8 @@ export type AppOptions = {
   /** dist/console; the API alone when it is not built. */
   consoleDir?: string
   logger?: boolean
+  /** Consortium mode and TAXII; from the environment when not given. */
+  sharing?: SharingOptions
 }
 
 export type App = { app: FastifyInstance; deps: ServerDeps; close(): Promise<void> }
@@ -104,6 +108,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   statsRoutes(app, deps)
   adminRoutes(app, deps)
   auditRoutes(app, deps)
+  registerSharing(app, deps, o.secret, o.sharing)
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
 
   if (withConsole) await serveConsole(app, o.consoleDir as string)

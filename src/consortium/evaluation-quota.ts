@@ -1,0 +1,82 @@
+// Per-member limits that make enumerating the phone space impossible in practice: a daily quota
+// of evaluations (counted in the store, so it holds across restarts and server processes) and a
+// request rate limit (in memory, per process) against bursts.
+import { sql } from 'kysely'
+import type { Context } from '../context.js'
+import type { SharingPeer } from '../sharing/sharing-peers.js'
+
+export class QuotaExceededError extends Error {
+  readonly code = 'quota_exceeded'
+  constructor(
+    readonly used: number,
+    readonly quota: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`daily evaluation quota reached: ${used} of ${quota} used today (UTC)`)
+  }
+}
+
+export class RateLimitedError extends Error {
+  readonly code = 'rate_limited'
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many evaluation requests; slow down')
+  }
+}
+
+export type UsageToday = { day: string; evaluated: number; requests: number }
+
+export async function usageToday(ctx: Context, peerId: string): Promise<UsageToday> {
+  const day = ctx.clock.now().toISOString().slice(0, 10)
+  const row = await ctx.db
+    .selectFrom('consortium_usage')
+    .select(['evaluated', 'requests'])
+    .where('peer_id', '=', peerId)
+    .where('day', '=', day)
+    .executeTakeFirst()
+  return { day, evaluated: Number(row?.evaluated ?? 0), requests: Number(row?.requests ?? 0) }
+}
+
+/**
+ * Counts `n` evaluations against today's quota, or refuses the whole batch: a partly served
+ * batch would only teach an enumerator where the edge is.
+ */
+export async function chargeQuota(ctx: Context, peer: SharingPeer, n: number): Promise<void> {
+  const now = ctx.clock.now()
+  const used = await usageToday(ctx, peer.peerId)
+  if (used.evaluated + n > peer.dailyQuota)
+    throw new QuotaExceededError(used.evaluated, peer.dailyQuota, secondsToMidnight(now))
+  await ctx.db
+    .insertInto('consortium_usage')
+    .values({ peer_id: peer.peerId, day: used.day, evaluated: n, requests: 1 })
+    .onConflict((oc) =>
+      oc.columns(['peer_id', 'day']).doUpdateSet({
+        evaluated: sql`consortium_usage.evaluated + ${n}`,
+        requests: sql`consortium_usage.requests + 1`,
+      }),
+    )
+    .execute()
+}
+
+function secondsToMidnight(now: Date): number {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+  return Math.ceil((midnight - now.getTime()) / 1000)
+}
+
+/** A token bucket per member: `perMinute` requests, refilled continuously. */
+export class RequestRateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
+
+  constructor(private readonly perMinute = 120) {}
+
+  take(peerId: string, nowMs: number): void {
+    const b = this.buckets.get(peerId) ?? { tokens: this.perMinute, at: nowMs }
+    b.tokens = Math.min(this.perMinute, b.tokens + ((nowMs - b.at) * this.perMinute) / 60_000)
+    b.at = nowMs
+    if (b.tokens < 1) {
+      this.buckets.set(peerId, b)
+      throw new RateLimitedError(Math.ceil(((1 - b.tokens) * 60) / this.perMinute))
+    }
+    b.tokens -= 1
+    this.buckets.set(peerId, b)
+  }
+}
