@@ -15,10 +15,6 @@ export const permissions = [
   'users:manage',
   'tokens:manage',
   'audit:read',
-  'cases:read',
-  'cases:write',
-  'evidence:export',
-  'operations:read',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -41,12 +37,6 @@ const grantedTo: Record<Permission, readonly Role[]> = {
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
   'audit:read': ['admin', 'auditor'],
-  // Cases carry personal data: agents stay out; the auditor reads them masked and checks custody.
-  'cases:read': ['handler', 'investigator', 'admin', 'auditor'],
-  'cases:write': caseWorkers,
-  // Dossiers hold agency numbers in full and the evidence itself: the investigation team only.
-  'evidence:export': ['investigator', 'admin'],
-  'operations:read': ['investigator', 'admin', 'auditor'],
 }
 
 const byRole = new Map<Role, ReadonlySet<Permission>>(
