@@ -36,6 +36,9 @@ function countColours(canvas: Canvas): number {
   return seen.size
 }
 
+/** A shared CI machine can be slow to render: wait for what the page must show, not for a time. */
+const PATIENT = { timeout: 20_000, interval: 250 }
+
 if (!chromiumAvailable)
   console.warn(`no Chromium at ${CHROMIUM}: browser tests are skipped (apt-get install chromium)`)
 
@@ -78,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
   it('logs a handler in to the workbench and filters it by risk', async () => {
     const page = await loggedIn('handler')
     expect(new URL(page.url()).pathname).toBe('/workbench')
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(5)
+    await expect.poll(() => page.locator('.ant-table-row').count(), PATIENT).toBeGreaterThan(5)
     await page.locator('.ant-select', { hasText: '风险' }).first().click()
     await page.locator('.ant-select-item-option', { hasText: '高风险' }).click()
     await page.keyboard.press('Escape')
@@ -88,7 +91,7 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
       .poll(async () => {
         const rows = await page.locator('.ant-table-row').allInnerTexts()
         return rows.length > 0 && rows.every((r) => r.includes('高风险'))
-      })
+      }, PATIENT)
       .toBe(true)
     await shot(page, 'workbench-high-risk')
     await page.close()
@@ -110,7 +113,9 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
     const body = page.locator('body')
     // Each explanation is shown; a raw number inside one would be masked, so compare its start.
     for (const s of signals)
-      await expect.poll(() => body.innerText()).toContain(s.explanation['zh-CN'].slice(0, 8))
+      await expect
+        .poll(() => body.innerText(), PATIENT)
+        .toContain(s.explanation['zh-CN'].slice(0, 8))
     expect(await body.innerText()).not.toMatch(/1[3-9]\d{9}/)
     await shot(page, 'contact-detail')
     await page.close()
@@ -122,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/screen')
     await page.locator('input#phone, input[id$=phone]').fill(agencyPhone)
     await page.locator('button[type=submit]').click()
-    await expect.poll(() => page.locator('body').innerText()).toMatch(/高风险|中风险/)
+    await expect.poll(() => page.locator('body').innerText(), PATIENT).toMatch(/高风险|中风险/)
     const text = await page.locator('body').innerText()
     expect(text).toContain('第三方')
     expect(text).not.toContain(agencyPhone)
@@ -133,9 +138,7 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
   it('draws the dashboard charts', async () => {
     const page = await loggedIn('investigator')
     await page.goto(`${server.url}/dashboard`)
-    await expect
-      .poll(() => page.locator('canvas').count(), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(3)
+    await expect.poll(() => page.locator('canvas').count(), PATIENT).toBeGreaterThanOrEqual(3)
     const colours = await page
       .locator('canvas')
       .first()
@@ -148,7 +151,7 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
   it('switches to English', async () => {
     const page = await loggedIn('handler')
     await page.getByRole('button', { name: 'English' }).click()
-    await expect.poll(() => page.locator('body').innerText()).toContain('Workbench')
+    await expect.poll(() => page.locator('body').innerText(), PATIENT).toContain('Workbench')
     await shot(page, 'workbench-english')
     await page.close()
   })
