@@ -16,6 +16,10 @@ const table: Record<Permission, [number, number, number, number, number]> = {
   'users:manage': [0, 0, 0, 1, 0],
   'tokens:manage': [0, 0, 0, 1, 0],
   'audit:read': [0, 0, 0, 1, 1],
+  'calls:run': [1, 1, 1, 1, 0],
+  'verification:work': [1, 1, 1, 1, 0],
+  'representatives:review': [0, 1, 1, 1, 0],
+  'scripts:manage': [0, 0, 0, 1, 0],
 }
 
 describe('roles and permissions', () => {

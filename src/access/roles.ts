@@ -15,6 +15,10 @@ export const permissions = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'calls:run',
+  'verification:work',
+  'representatives:review',
+  'scripts:manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -37,6 +41,11 @@ const grantedTo: Record<Permission, readonly Role[]> = {
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
   'audit:read': ['admin', 'auditor'],
+  // Agents run the scripts and make the call-backs; material reviews are for case workers.
+  'calls:run': frontLine,
+  'verification:work': frontLine,
+  'representatives:review': caseWorkers,
+  'scripts:manage': ['admin'],
 }
 
 const byRole = new Map<Role, ReadonlySet<Permission>>(

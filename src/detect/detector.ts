@@ -10,6 +10,7 @@ import { settingsOf } from './rules/rule-set.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
 import { fromCustomerThemselves, fromVerifiedOwnPhone } from './signals/customer-repeats.js'
+import { applyCustomerConfirmation } from './signals/response-findings.js'
 import { contactRef, hit } from './signals/signal.js'
 
 export type ScoredAssessment = Assessment & { score: number }
@@ -73,7 +74,7 @@ export class Detector {
       this.settings.signals.alliance?.enabled !== false
     )
       hits.push(allianceHit(gang, contact, this.settings))
-    return hits
+    return applyCustomerConfirmation(hits, contact, this.index)
   }
 
   assess(idx: number): ScoredAssessment {

@@ -4,6 +4,7 @@ import type { Context } from '../context.js'
 import type { Contact, WatchlistEntry } from '../contract/index.js'
 import { keysetPages } from '../store/keyset-pages.js'
 import type { DetectionIndex } from './detection-index.js'
+import { loadResponseFindings } from './response-findings.js'
 
 export type LoadProgress = (done: number, total: number) => void
 
@@ -78,4 +79,5 @@ export async function loadIndex(
   await loadCustomers(ctx, index)
   await loadWatchlist(ctx, index)
   await loadContacts(ctx, index, onProgress)
+  await loadResponseFindings(ctx, index)
 }

@@ -16,24 +16,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { CredentialCache } from '../access/index.js'
 import { AuditLog } from '../audit/index.js'
 import type { Context } from '../context.js'
-import { loadCallScripts } from '../response/index.js'
+import { loadCallScripts, ScriptLibrary } from '../response/index.js'
 import { consoleBuilt, consoleFallback, serveConsole } from './console-static.js'
 import type { ServerConfig, ServerDeps } from './deps.js'
 import { IdentifierRefs } from './identifier-ref.js'
 import type { LiveDetector } from './live-detector.js'
 import { Presenter } from './present.js'
+import { responseServices } from './response-services.js'
 import { installPrincipal } from './principal.js'
 import { installProblemHandlers } from './problem.js'
 import type { SharingOptions } from './sharing-setup.js'
 import { registerSharing } from './sharing-setup.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { auditRoutes } from './routes/audit.routes.js'
+import { callRoutes } from './routes/calls.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { contactRoutes } from './routes/contacts.routes.js'
 import { importRoutes } from './routes/imports.routes.js'
+import { representativeRoutes } from './routes/representatives.routes.js'
 import { ruleRoutes } from './routes/rules.routes.js'
 import { screenRoutes } from './routes/screen.routes.js'
 import { statsRoutes } from './routes/stats.routes.js'
+import { verificationRoutes } from './routes/verification.routes.js'
 import { watchlistRoutes } from './routes/watchlist.routes.js'
 
 export type AppOptions = {
@@ -70,7 +74,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     audit: new AuditLog(o.ctx),
     refs,
     present: new Presenter(refs),
-    scripts: loadCallScripts(process.env.GRAYLINE_SCRIPTS),
+    scripts: await ScriptLibrary.open(o.ctx, loadCallScripts(process.env.GRAYLINE_SCRIPTS)),
     credentials: new CredentialCache(),
     config: o.config,
   }
@@ -108,6 +112,10 @@ export async function buildApp(o: AppOptions): Promise<App> {
   statsRoutes(app, deps)
   adminRoutes(app, deps)
   auditRoutes(app, deps)
+  const response = responseServices(o.ctx, o.live, deps.scripts, o.config.uploadDir)
+  callRoutes(app, deps, response)
+  verificationRoutes(app, deps, response)
+  representativeRoutes(app, deps, response)
   registerSharing(app, deps, o.secret, o.sharing)
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
 
@@ -118,6 +126,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     deps,
     close: async () => {
       await app.close()
+      await response.close()
       await deps.audit.close()
     },
   }

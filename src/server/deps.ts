@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { CredentialCache } from '../access/index.js'
 import type { AuditLog } from '../audit/index.js'
 import type { Context } from '../context.js'
-import type { CallScriptSet } from '../response/index.js'
+import type { ScriptLibrary } from '../response/index.js'
 import type { IdentifierRefs } from './identifier-ref.js'
 import type { LiveDetector } from './live-detector.js'
 import type { Presenter } from './present.js'
@@ -25,7 +25,7 @@ export type ServerDeps = {
   audit: AuditLog
   refs: IdentifierRefs
   present: Presenter
-  scripts: CallScriptSet
+  scripts: ScriptLibrary
   credentials: CredentialCache
   config: ServerConfig
 }

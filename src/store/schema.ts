@@ -163,6 +163,140 @@ export type ContactReviewTable = {
   reviewed_at: string
 }
 
+/** One stored version of a call script (the JSON definition); a call pins one. */
+export type CallScriptVersionTable = {
+  script_id: string
+  version: number
+  definition: string
+  content_hash: string
+  /** `file` (scripts/call-scripts.json) or `admin` (edited in the console or API). */
+  source: string
+  created_by: string
+  created_at: string
+}
+
+export type CallRunTable = {
+  call_id: string
+  script_id: string
+  script_version: number
+  contact_id: string
+  customer_id: string | null
+  caller_identifier: string | null
+  status: string
+  current_step: string | null
+  outcome: string | null
+  end_reason: string | null
+  started_by: string
+  started_at: string
+  updated_at: string
+  ended_at: string | null
+}
+
+export type CallAnswerTable = {
+  call_id: string
+  seq: number
+  step_id: string
+  /** JSON text of the answer (a string, a number or null). */
+  value: string | null
+  signal: string | null
+  superseded: number
+  answered_by: string
+  answered_at: string
+}
+
+export type RepresentativeTable = {
+  representative_id: string
+  customer_id: string
+  contact_id: string | null
+  kind: string
+  name: string
+  phone_identifier: string | null
+  organization: string | null
+  status: string
+  status_reason: string | null
+  reviewed_by: string | null
+  reviewed_at: string | null
+  authorised_until: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type RepresentativeMaterialTable = {
+  representative_id: string
+  item: string
+  sha256: string
+  filename: string | null
+  source_contact_id: string | null
+  added_by: string
+  added_at: string
+}
+
+export type RepresentativeReviewTable = {
+  review_id: string
+  representative_id: string
+  status: string
+  reason: string | null
+  reviewed_by: string
+  reviewed_at: string
+}
+
+export type VerificationTaskTable = {
+  task_id: string
+  customer_id: string
+  contact_id: string | null
+  call_id: string | null
+  representative_id: string | null
+  /** Whom the question is about: a phone identifier, or `contact:<id>` when the contact gave none. */
+  representative_key: string
+  representative_label: string | null
+  channel: string
+  status: string
+  outcome: string | null
+  outcome_note: string | null
+  attempts: number
+  assigned_to: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+  completed_by: string | null
+  completed_at: string | null
+}
+
+export type OutboxMessageTable = {
+  message_id: string
+  task_id: string | null
+  channel: string
+  customer_id: string
+  recipient: string
+  body: string
+  status: string
+  attempts: number
+  adapter: string | null
+  external_id: string | null
+  last_error: string | null
+  next_attempt_at: string
+  created_at: string
+  updated_at: string
+  delivered_at: string | null
+}
+
+export type AssessmentChangeTable = {
+  change_id: string
+  contact_id: string
+  reason_kind: string
+  reason_ref: string
+  reason: string
+  risk_before: string | null
+  risk_after: string
+  score_before: number | null
+  score_after: number
+  signals_added: string
+  signals_removed: string
+  changed_by: string
+  changed_at: string
+}
+
 export type Database = SharingTables & {
   customers: CustomerTable
   customer_versions: RecordVersionTable
@@ -180,4 +314,13 @@ export type Database = SharingTables & {
   api_tokens: ApiTokenTable
   audit_log: AuditLogTable
   contact_reviews: ContactReviewTable
+  call_script_versions: CallScriptVersionTable
+  call_runs: CallRunTable
+  call_answers: CallAnswerTable
+  representatives: RepresentativeTable
+  representative_materials: RepresentativeMaterialTable
+  representative_reviews: RepresentativeReviewTable
+  verification_tasks: VerificationTaskTable
+  outbox_messages: OutboxMessageTable
+  assessment_changes: AssessmentChangeTable
 }

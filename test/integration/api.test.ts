@@ -104,9 +104,10 @@ describe.each(testStores)('HTTP API on $kind', (store) => {
       expect(body.risk).toMatch(/medium|high/)
       expect(body.phone).toBe('199****5678')
       expect(body.reasons.length).toBeGreaterThan(0)
-      expect(body.script.steps.map((s: { 'zh-CN': string }) => s['zh-CN']).join('')).toContain(
-        '第三方',
-      )
+      expect(body.script).toMatchObject({ id: body.recommended_script, version: 1 })
+      expect(
+        body.script.steps.map((s: { say: { 'zh-CN': string } }) => s.say['zh-CN']).join(''),
+      ).toContain('第三方')
       expect(leaked(r.body)).toEqual([])
 
       const own = await agent({

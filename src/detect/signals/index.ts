@@ -8,6 +8,7 @@ import { impersonation } from './impersonation.js'
 import { orchestratedRepeats } from './orchestrated-repeats.js'
 import { promotionAbuse } from './promotion-abuse.js'
 import { refusal } from './refusal.js'
+import { responseFindingModules } from './response-findings.js'
 import { reusedCertificate, reusedEvidence } from './reused-evidence.js'
 import { selfFlood } from './self-flood.js'
 import type { SignalModule } from './signal.js'
@@ -33,6 +34,7 @@ export const signalModules: SignalModule[] = [
   hardshipCertificate,
   callerMismatch,
   grayLanguageSignal,
+  ...responseFindingModules,
 ]
 
 export type { SignalHit, SignalModule, SignalInput } from './signal.js'

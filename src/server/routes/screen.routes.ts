@@ -4,7 +4,6 @@ import { z } from 'zod'
 import { interchangeTime } from '../../contract/time.js'
 import { screen } from '../../detect/index.js'
 import { maskIdentifier, maskText } from '../../privacy/index.js'
-import { scriptFor } from '../../response/index.js'
 import type { Api, ServerDeps } from '../deps.js'
 import { principalOrThrow, requirePermission } from '../principal.js'
 
@@ -52,7 +51,7 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
         })),
         signals: r.signals.map((s) => deps.present.signal(s)),
         recommended_script: r.recommended_script,
-        script: scriptFor(deps.scripts, r.recommended_script),
+        script: deps.scripts.currentOrFallback(r.recommended_script),
         recent_contacts: r.recent_contacts.map((c) => ({
           ...c,
           risk: risks.get(c.contact_id) ?? null,

@@ -4,6 +4,7 @@ import * as m0001 from './0001-create-intake.js'
 import * as m0002 from './0002-create-assessments.js'
 import * as m0003 from './0003-create-access.js'
 import * as m0004 from './0004-dashboard-indexes.js'
+import * as m0005 from './0005-response.js'
 import * as m0007 from './0007-sharing.js'
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-create-assessments': m0002,
   '0003-create-access': m0003,
   '0004-dashboard-indexes': m0004,
+  '0005-response': m0005,
   '0007-sharing': m0007,
 }
