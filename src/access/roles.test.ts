@@ -16,6 +16,10 @@ const table: Record<Permission, [number, number, number, number, number]> = {
   'users:manage': [0, 0, 0, 1, 0],
   'tokens:manage': [0, 0, 0, 1, 0],
   'audit:read': [0, 0, 0, 1, 1],
+  'cases:read': [0, 1, 1, 1, 1],
+  'cases:write': [0, 1, 1, 1, 0],
+  'evidence:export': [0, 0, 1, 1, 0],
+  'operations:read': [0, 0, 1, 1, 1],
   'calls:run': [1, 1, 1, 1, 0],
   'verification:work': [1, 1, 1, 1, 0],
   'representatives:review': [0, 1, 1, 1, 0],
@@ -38,6 +42,8 @@ describe('roles and permissions', () => {
       'rules:read',
       'stats:read',
       'audit:read',
+      'cases:read',
+      'operations:read',
     ])
     expect(permissionsOf('admin')).toEqual([...permissions])
   })

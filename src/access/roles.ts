@@ -15,6 +15,10 @@ export const permissions = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'cases:read',
+  'cases:write',
+  'evidence:export',
+  'operations:read',
   'calls:run',
   'verification:work',
   'representatives:review',
@@ -41,6 +45,12 @@ const grantedTo: Record<Permission, readonly Role[]> = {
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
   'audit:read': ['admin', 'auditor'],
+  // Cases carry personal data: agents stay out; the auditor reads them masked and checks custody.
+  'cases:read': ['handler', 'investigator', 'admin', 'auditor'],
+  'cases:write': caseWorkers,
+  // Dossiers hold agency numbers in full and the evidence itself: the investigation team only.
+  'evidence:export': ['investigator', 'admin'],
+  'operations:read': ['investigator', 'admin', 'auditor'],
   // Agents run the scripts and make the call-backs; material reviews are for case workers.
   'calls:run': frontLine,
   'verification:work': frontLine,

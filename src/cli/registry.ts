@@ -4,6 +4,7 @@ import { registerAssess } from './assess-command.js'
 import { registerBacktest } from './backtest-command.js'
 import { registerDemo } from './demo-command.js'
 import { registerEval } from './eval-command.js'
+import { registerEvidence } from './evidence-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
 import { registerServe } from './serve-command.js'
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerDemo(program)
   registerEval(program)
   registerServe(program)
+  registerEvidence(program)
 }

@@ -1,6 +1,6 @@
 // The HTTP server: the JSON API under /api (zod-validated, RFC 9457 errors, OpenAPI at /api/docs)
 // and the console's static files, on one Fastify instance.
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyMultipart from '@fastify/multipart'
 import fastifySwagger from '@fastify/swagger'
@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { CredentialCache } from '../access/index.js'
 import { AuditLog } from '../audit/index.js'
 import type { Context } from '../context.js'
+import { evidenceStoreFromEnv } from '../evidence/index.js'
 import { loadCallScripts, ScriptLibrary } from '../response/index.js'
 import { consoleBuilt, consoleFallback, serveConsole } from './console-static.js'
 import type { ServerConfig, ServerDeps } from './deps.js'
@@ -29,6 +30,9 @@ import type { SharingOptions } from './sharing-setup.js'
 import { registerSharing } from './sharing-setup.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { auditRoutes } from './routes/audit.routes.js'
+import { caseRoutes } from './routes/cases.routes.js'
+import { evidenceRoutes } from './routes/evidence.routes.js'
+import { victimReportRoutes } from './routes/victim-reports.routes.js'
 import { callRoutes } from './routes/calls.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { contactRoutes } from './routes/contacts.routes.js'
@@ -112,11 +116,16 @@ export async function buildApp(o: AppOptions): Promise<App> {
   statsRoutes(app, deps)
   adminRoutes(app, deps)
   auditRoutes(app, deps)
+  // Evidence files live beside the uploads (the data directory) unless S3 is configured.
+  const evidence = evidenceStoreFromEnv(process.env, dirname(o.config.uploadDir))
+  caseRoutes(app, deps)
+  evidenceRoutes(app, deps, evidence)
+  victimReportRoutes(app, deps)
+  registerSharing(app, deps, o.secret, o.sharing)
   const response = responseServices(o.ctx, o.live, deps.scripts, o.config.uploadDir)
   callRoutes(app, deps, response)
   verificationRoutes(app, deps, response)
   representativeRoutes(app, deps, response)
-  registerSharing(app, deps, o.secret, o.sharing)
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
 
   if (withConsole) await serveConsole(app, o.consoleDir as string)

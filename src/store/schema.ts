@@ -163,6 +163,81 @@ export type ContactReviewTable = {
   reviewed_at: string
 }
 
+export type CaseTable = {
+  case_id: string
+  title: string
+  summary: string
+  state: string
+  outcome: string | null
+  severity: string | null
+  /** JSON text: the detection's reasons, zh-CN and en. */
+  severity_reasons: string
+  origin_kind: string
+  origin_ref: string | null
+  gang_id: string | null
+  assignee: string | null
+  due_at: string | null
+  joint: number
+  /** JSON text: the other institutions of a joint case and their references. */
+  joint_partners: string
+  /** JSON text: amounts involved, in fen. */
+  amounts: string
+  police_report_ref: string | null
+  police_case_ref: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type CaseMemberTable = {
+  case_id: string
+  member_kind: string
+  member_id: string
+  via: string
+  added_by: string
+  added_at: string
+}
+
+export type CaseEventTable = {
+  case_id: string
+  seq: number
+  at: string
+  actor: string
+  kind: string
+  from_state: string | null
+  to_state: string | null
+  detail: string
+}
+
+export type EvidenceItemTable = {
+  evidence_id: string
+  case_id: string
+  sha256: string
+  size: number
+  media_type: string
+  kind: string
+  filename: string
+  description: string
+  added_by: string
+  added_at: string
+}
+
+/** Append-only and hash-chained: each line's hash covers its content and the line before. */
+export type CustodyLogTable = {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  evidence_id: string
+  case_id: string
+  sha256: string
+  detail: string
+  prev_hash: string
+  hash: string
+}
+
+export type CustodyHeadTable = { id: number; seq: number; hash: string }
+
 /** One stored version of a call script (the JSON definition); a call pins one. */
 export type CallScriptVersionTable = {
   script_id: string
@@ -314,6 +389,12 @@ export type Database = SharingTables & {
   api_tokens: ApiTokenTable
   audit_log: AuditLogTable
   contact_reviews: ContactReviewTable
+  cases: CaseTable
+  case_members: CaseMemberTable
+  case_events: CaseEventTable
+  evidence_items: EvidenceItemTable
+  custody_log: CustodyLogTable
+  custody_head: CustodyHeadTable
   call_script_versions: CallScriptVersionTable
   call_runs: CallRunTable
   call_answers: CallAnswerTable

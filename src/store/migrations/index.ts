@@ -5,6 +5,7 @@ import * as m0002 from './0002-create-assessments.js'
 import * as m0003 from './0003-create-access.js'
 import * as m0004 from './0004-dashboard-indexes.js'
 import * as m0005 from './0005-response.js'
+import * as m0006 from './0006-cases.js'
 import * as m0007 from './0007-sharing.js'
 
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003-create-access': m0003,
   '0004-dashboard-indexes': m0004,
   '0005-response': m0005,
+  '0006-cases': m0006,
   '0007-sharing': m0007,
 }
