@@ -46,3 +46,10 @@ export function indicatorKindOf(identifier: string): IndicatorKind | null {
   const kind = identifier.slice(0, identifier.indexOf(':'))
   return (indicatorKinds as readonly string[]).includes(kind) ? (kind as IndicatorKind) : null
 }
+
+/** The identifier a raw value stands for even when it is no valid phone (short hotlines are not). */
+export function looseIdentifier(kind: IndicatorKind, raw: string): string | null {
+  if (kind === 'phone') return phoneIdentifier(raw)?.identifier ?? null
+  const v = canonicalValue(kind, raw)
+  return v === null ? null : identifierKey(kind, v)
+}
