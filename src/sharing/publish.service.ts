@@ -1,0 +1,95 @@
+// Publishes confirmed indicators into the TAXII collection of their distribution: phones, WeChat
+// ids and organisation keys as POPRF tokens of this epoch, forged-file hashes as they are. An
+// own-institution indicator is never written to any collection; every object is validated first.
+import type { Tokeniser } from '../consortium/consortium-client.js'
+import type { Context } from '../context.js'
+import type { Distribution } from './distribution.js'
+import { apiRootOf } from './distribution.js'
+import type { IndicatorKind } from './indicator-value.js'
+import type { Author, StixObject } from './stix/stix-objects.js'
+import { identityObject, indicatorObjects, tokenExtensionDefinition } from './stix/stix-objects.js'
+import type { StixValidator } from './stix/stix-validator.js'
+import type { Tlp } from './stix/tlp.js'
+import { tlpMarking } from './stix/tlp.js'
+
+export type PublishDeps = {
+  ctx: Context
+  tokeniser: Tokeniser
+  validator: StixValidator
+  author: Author
+  consortium: string
+}
+
+export class InvalidStixError extends Error {
+  readonly code = 'stix_invalid'
+  constructor(readonly problems: unknown) {
+    super(`STIX objects did not validate: ${JSON.stringify(problems).slice(0, 500)}`)
+  }
+}
+
+/** Publishes every confirmation that is neither own-institution, withdrawn nor expired. */
+export async function publishConfirmed(d: PublishDeps): Promise<{ published: number }> {
+  const now = d.ctx.clock.now().toISOString()
+  const rows = await d.ctx.db
+    .selectFrom('indicator_confirmations')
+    .selectAll()
+    .where('withdrawn_at', 'is', null)
+    .where('valid_until', '>', now)
+    .where('distribution', '!=', 'own')
+    .execute()
+  let published = 0
+  for (const r of rows) {
+    const dist: Distribution =
+      r.distribution === 'group'
+        ? { scope: 'group', group: r.sharing_group ?? '' }
+        : { scope: 'consortium' }
+    const root = apiRootOf(dist)
+    if (root === null) continue
+    const kind = r.kind as IndicatorKind
+    const bare = r.identifier.slice(r.identifier.indexOf(':') + 1)
+    const value = kind === 'sha256' ? bare : (await d.tokeniser.tokenise(kind, [bare]))[0]
+    if (!value) continue
+    const objects = indicatorObjects(d.author, {
+      kind,
+      value,
+      epoch: kind === 'sha256' ? null : d.tokeniser.epoch(),
+      consortium: d.consortium,
+      collection: root,
+      tlp: r.tlp as Tlp,
+      validFrom: r.confirmed_at,
+      validUntil: r.valid_until,
+      at: now,
+      description: `confirmed (${r.standard_of_proof})`,
+    })
+    await storeObjects(d, root, [...preamble(d.author, now, r.tlp as Tlp), ...objects], now)
+    published++
+  }
+  return { published }
+}
+
+function preamble(author: Author, at: string, tlp: Tlp): StixObject[] {
+  return [identityObject(author, at), tokenExtensionDefinition(author, at), tlpMarking(tlp)]
+}
+
+/** One collection per API root, named after it. */
+export function collectionIdOf(apiRoot: string): string {
+  return `collection-${apiRoot}`
+}
+
+async function storeObjects(d: PublishDeps, root: string, objects: StixObject[], at: string) {
+  const problems = d.validator.validate(objects)
+  if (problems.length) throw new InvalidStixError(problems)
+  const rows = objects.map((o) => ({
+    collection_id: collectionIdOf(root),
+    object_id: o.id,
+    version: typeof o.modified === 'string' ? o.modified : at,
+    object_type: o.type,
+    date_added: at,
+    object: JSON.stringify(o),
+  }))
+  await d.ctx.db
+    .insertInto('taxii_objects')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['collection_id', 'object_id', 'version']).doNothing())
+    .execute()
+}
