@@ -4,6 +4,7 @@ import { registerAssess } from './assess-command.js'
 import { registerBacktest } from './backtest-command.js'
 import { registerDemo } from './demo-command.js'
 import { registerEval } from './eval-command.js'
+import { registerDossier } from './dossier-command.js'
 import { registerEvidence } from './evidence-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerEval(program)
   registerServe(program)
   registerEvidence(program)
+  registerDossier(program)
 }

@@ -31,6 +31,7 @@ import { registerSharing } from './sharing-setup.js'
 import { adminRoutes } from './routes/admin.routes.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { caseRoutes } from './routes/cases.routes.js'
+import { dossierRoutes } from './routes/dossier.routes.js'
 import { evidenceRoutes } from './routes/evidence.routes.js'
 import { victimReportRoutes } from './routes/victim-reports.routes.js'
 import { callRoutes } from './routes/calls.routes.js'
@@ -120,6 +121,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   const evidence = evidenceStoreFromEnv(process.env, dirname(o.config.uploadDir))
   caseRoutes(app, deps)
   evidenceRoutes(app, deps, evidence)
+  dossierRoutes(app, deps, evidence)
   victimReportRoutes(app, deps)
   registerSharing(app, deps, o.secret, o.sharing)
   const response = responseServices(o.ctx, o.live, deps.scripts, o.config.uploadDir)

@@ -116,6 +116,20 @@ describe.each(testStores)('case API on $kind', (store) => {
         )({ method: 'GET', url: '/api/evidence/verify' })
         expect(verify.json()).toMatchObject({ ok: true, items: 1 })
 
+        const pdf = await inv({ method: 'GET', url: `/api/cases/${id}/dossier.pdf` })
+        expect(pdf.statusCode).toBe(200)
+        expect(pdf.headers['content-type']).toBe('application/pdf')
+        expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+        const zip = await inv({ method: 'GET', url: `/api/cases/${id}/dossier.zip` })
+        expect(zip.rawPayload.subarray(0, 2).toString()).toBe('PK')
+        const handler = as(app, await login(app, 'handler'))
+        expect(
+          (await handler({ method: 'GET', url: `/api/cases/${id}/dossier.pdf` })).statusCode,
+        ).toBe(403)
+        const svg = await handler({ method: 'GET', url: `/api/cases/${id}/graph.svg` })
+        expect(svg.body).toMatch(/^<svg/)
+        expect(svg.body).toContain('<circle')
+
         const reports = await inv({ method: 'GET', url: '/api/victim-reports' })
         expect(reports.json().reply_template['zh-CN']).toContain('从不通过任何第三方')
       } finally {
