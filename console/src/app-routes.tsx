@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page'
 import { ContactPage } from './pages/contact-page'
 import { LoginPage } from './pages/login-page'
 import { ScreenPage } from './pages/screen-page'
+import { VerificationPage } from './pages/verification-page'
 import { WorkbenchPage } from './pages/workbench-page'
 
 const DashboardPage = lazy(() => import('./pages/dashboard-page'))
@@ -43,6 +44,7 @@ function Home() {
 const guarded: [string, Permission, ReactNode][] = [
   ['/screen', 'screen', <ScreenPage />],
   ['/workbench', 'contacts:read', <WorkbenchPage />],
+  ['/verification', 'verification:work', <VerificationPage />],
   ['/contacts/:id', 'contacts:read', <ContactPage />],
   ['/dashboard', 'stats:read', <DashboardPage />],
   ['/admin/users', 'users:manage', <UsersPage />],

@@ -8,6 +8,7 @@ export type NavItem = { path: string; label: MessageKey; permission: Permission 
 export const mainNav: NavItem[] = [
   { path: '/screen', label: 'nav.screen', permission: 'screen' },
   { path: '/workbench', label: 'nav.workbench', permission: 'contacts:read' },
+  { path: '/verification', label: 'nav.verification', permission: 'verification:work' },
   { path: '/dashboard', label: 'nav.dashboard', permission: 'stats:read' },
 ]
 

@@ -66,6 +66,10 @@ export type Permission =
   | 'users:manage'
   | 'tokens:manage'
   | 'audit:read'
+  | 'calls:run'
+  | 'verification:work'
+  | 'representatives:review'
+  | 'scripts:manage'
 
 export type Bilingual = { 'zh-CN': string; en: string }
 
@@ -124,7 +128,7 @@ export type ScreenResult = {
   reasons: ({ code: string } & Bilingual)[]
   signals: Signal[]
   recommended_script: string
-  script?: { id: string; title: Bilingual; steps: Bilingual[] } | null
+  script?: CallScript | null
   recent_contacts: RecentContact[]
   rules_version: string
 }
@@ -355,4 +359,95 @@ export type ImportResult = {
   assessed?: number
   rejects: ImportReject[]
   [extra: string]: unknown
+}
+
+export type ScriptStep = {
+  id: string
+  say: Bilingual
+  note?: Bilingual
+  answer: {
+    type: 'none' | 'choice' | 'yes_no' | 'text' | 'number'
+    options?: { value: string; label: Bilingual }[]
+    min?: number
+    max?: number
+    max_length?: number
+  }
+}
+
+export type CallScript = {
+  id: string
+  version: number
+  title: Bilingual
+  start: string
+  steps: ScriptStep[]
+}
+
+export type CallState = {
+  call_id: string
+  contact_id: string
+  customer_id: string | null
+  caller_identifier: string | null
+  status: 'in_progress' | 'completed' | 'ended_early'
+  current_step: string | null
+  outcome: string | null
+  end_reason: string | null
+  started_at: string
+  updated_at: string
+  script: { id: string; version: number; title: Bilingual }
+  step: ScriptStep | null
+  answers: {
+    seq: number
+    step_id: string
+    say: Bilingual | null
+    value: string | number | null
+    signal: string | null
+  }[]
+  verification?: { task_id: string } | null
+  assessment_changes?: AssessmentChange[]
+}
+
+export type AssessmentChange = {
+  contact_id: string
+  risk_before: Risk | null
+  risk_after: Risk
+  score_before: number | null
+  score_after: number
+  signals_added: string[]
+  signals_removed: string[]
+  reason: { kind: string; ref: string; text: string; actor: string }
+  changed_at: string
+}
+
+export type VerificationOutcome = 'confirmed' | 'denied' | 'unreachable' | 'refused'
+
+export type VerificationTask = {
+  task_id: string
+  customer_id: string
+  contact_id: string | null
+  call_id: string | null
+  representative: string | null
+  channel: 'callback' | 'sms' | 'in_app'
+  status: 'open' | 'awaiting_reply' | 'completed' | 'cancelled'
+  outcome: VerificationOutcome | null
+  outcome_note: string | null
+  attempts: number
+  created_by: string
+  created_at: string
+  completed_by: string | null
+  completed_at: string | null
+}
+
+export type OutboxMessage = {
+  message_id: string
+  task_id: string | null
+  channel: 'sms' | 'in_app'
+  customer_id: string
+  recipient: string
+  body: string
+  status: 'pending' | 'sending' | 'sent' | 'delivered' | 'retrying' | 'failed'
+  attempts: number
+  adapter: string | null
+  last_error: string | null
+  created_at: string
+  delivered_at: string | null
 }

@@ -4,6 +4,7 @@ import {
   AlertOutlined,
   DashboardOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   SettingOutlined,
   TableOutlined,
   TranslationOutlined,
@@ -20,6 +21,7 @@ import { adminNav, mainNav } from '../nav'
 const icons: Record<string, ReactNode> = {
   '/screen': <AlertOutlined />,
   '/workbench': <TableOutlined />,
+  '/verification': <PhoneOutlined />,
   '/dashboard': <DashboardOutlined />,
 }
 

@@ -46,6 +46,7 @@ export function presentCall(run: CallRun, script: CallScript) {
     answers: run.answers.map((a) => ({
       ...a,
       value: typeof a.value === 'string' ? maskText(a.value) : a.value,
+      say: script.steps.find((s) => s.id === a.step_id)?.say ?? null,
     })),
     script: { id: script.id, version: script.version, title: script.title },
     step: script.steps.find((s) => s.id === run.current_step) ?? null,
