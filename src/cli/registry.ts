@@ -6,6 +6,7 @@ import { registerDemo } from './demo-command.js'
 import { registerEval } from './eval-command.js'
 import { registerDossier } from './dossier-command.js'
 import { registerEvidence } from './evidence-command.js'
+import { registerOperationsReport } from './operations-report-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
 import { registerServe } from './serve-command.js'
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerServe(program)
   registerEvidence(program)
   registerDossier(program)
+  registerOperationsReport(program)
 }

@@ -32,6 +32,7 @@ import { adminRoutes } from './routes/admin.routes.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { caseRoutes } from './routes/cases.routes.js'
 import { dossierRoutes } from './routes/dossier.routes.js'
+import { operationsReportRoutes } from './routes/operations-report.routes.js'
 import { evidenceRoutes } from './routes/evidence.routes.js'
 import { victimReportRoutes } from './routes/victim-reports.routes.js'
 import { callRoutes } from './routes/calls.routes.js'
@@ -122,6 +123,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
   caseRoutes(app, deps)
   evidenceRoutes(app, deps, evidence)
   dossierRoutes(app, deps, evidence)
+  operationsReportRoutes(app, deps)
   victimReportRoutes(app, deps)
   registerSharing(app, deps, o.secret, o.sharing)
   const response = responseServices(o.ctx, o.live, deps.scripts, o.config.uploadDir)
