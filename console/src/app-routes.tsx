@@ -9,6 +9,8 @@ import { homeFor, useAuth } from './auth/auth'
 import { AppLayout } from './components/app-layout'
 import { NoPermission } from './components/error-view'
 import { NotFoundPage } from './pages/not-found-page'
+import { CasePage } from './pages/case-page'
+import { CasesPage } from './pages/cases-page'
 import { ContactPage } from './pages/contact-page'
 import { LoginPage } from './pages/login-page'
 import { ScreenPage } from './pages/screen-page'
@@ -16,6 +18,8 @@ import { VerificationPage } from './pages/verification-page'
 import { WorkbenchPage } from './pages/workbench-page'
 
 const DashboardPage = lazy(() => import('./pages/dashboard-page'))
+const VictimReportsPage = lazy(() => import('./pages/victim-reports-page'))
+const OperationsReportPage = lazy(() => import('./pages/operations-report-page'))
 const UsersPage = lazy(() => import('./pages/admin/users-page'))
 const TokensPage = lazy(() => import('./pages/admin/tokens-page'))
 const WatchlistPage = lazy(() => import('./pages/admin/watchlist-page'))
@@ -47,6 +51,10 @@ const guarded: [string, Permission, ReactNode][] = [
   ['/verification', 'verification:work', <VerificationPage />],
   ['/contacts/:id', 'contacts:read', <ContactPage />],
   ['/dashboard', 'stats:read', <DashboardPage />],
+  ['/cases', 'cases:read', <CasesPage />],
+  ['/cases/:id', 'cases:read', <CasePage />],
+  ['/victim-reports', 'cases:read', <VictimReportsPage />],
+  ['/operations', 'operations:read', <OperationsReportPage />],
   ['/admin/users', 'users:manage', <UsersPage />],
   ['/admin/tokens', 'tokens:manage', <TokensPage />],
   ['/admin/watchlist', 'watchlist:read', <WatchlistPage />],

@@ -9,7 +9,10 @@ export const mainNav: NavItem[] = [
   { path: '/screen', label: 'nav.screen', permission: 'screen' },
   { path: '/workbench', label: 'nav.workbench', permission: 'contacts:read' },
   { path: '/verification', label: 'nav.verification', permission: 'verification:work' },
+  { path: '/cases', label: 'nav.cases', permission: 'cases:read' },
+  { path: '/victim-reports', label: 'nav.victimReports', permission: 'cases:read' },
   { path: '/dashboard', label: 'nav.dashboard', permission: 'stats:read' },
+  { path: '/operations', label: 'nav.operations', permission: 'operations:read' },
 ]
 
 export const adminNav: NavItem[] = [

@@ -244,6 +244,17 @@ function timelineOf(view: CaseMembersView, events: CaseEvent[], names: string[])
   )
 }
 
+/** Weak links (shared IP, similar images) are listed in the tables but would crowd the picture. */
+const DRAWN_KINDS = new Set([
+  'phone',
+  'wechat',
+  'email',
+  'organization',
+  'agent_name',
+  'device',
+  'sha256',
+])
+
 function graphOf(view: CaseMembersView, links: Link[]): GraphInput {
   const customerName = new Map(
     view.customers.map((c) => [
@@ -259,11 +270,13 @@ function graphOf(view: CaseMembersView, links: Link[]): GraphInput {
         to: `customer:${l.customer_id}`,
       })
   return {
-    agency: view.identifiers.map((i) => ({
-      id: i.identifier,
-      type: splitIdentifierKey(i.identifier).kind,
-      label: displayValue(i.identifier),
-    })),
+    agency: view.identifiers
+      .filter((i) => DRAWN_KINDS.has(splitIdentifierKey(i.identifier).kind))
+      .map((i) => ({
+        id: i.identifier,
+        type: splitIdentifierKey(i.identifier).kind,
+        label: displayValue(i.identifier),
+      })),
     customers: view.customers.map((c) => ({
       id: `customer:${c.customer_id}`,
       label: `${customerName.get(c.customer_id) ?? ''} ${c.customer_id}`,

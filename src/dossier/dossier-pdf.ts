@@ -14,6 +14,7 @@ const kindLabel: Record<string, string> = {
   agent_name: '代理人姓名',
   device: '设备',
   sha256: '重复使用的文件',
+  phash: '相似图片',
   ip: 'IP',
 }
 const evidenceKindLabel: Record<string, string> = {
@@ -52,12 +53,14 @@ export async function dossierPdf(f: DossierFacts): Promise<Buffer> {
   summary(w, f)
   agency(w, f)
   customers(w, f)
+  const g = layoutGraph(f.graph)
+  // The heading, its note and the picture stay together on one page.
+  w.ensureSpace(g.height + 110)
   w.heading('四、关系图谱')
   w.paragraph(
     '中心为代理方标识（电话、微信、机构、代理人），外圈为其代为出面的客户；连线表示该客户的投诉或来电中出现了该标识。',
     { colour: '#595959', size: 9 },
   )
-  const g = layoutGraph(f.graph)
   drawGraph(w, g)
   if (g.hiddenCustomers)
     w.paragraph(`另有 ${g.hiddenCustomers} 名客户未在图中显示，见第三部分名单。`, { size: 9 })

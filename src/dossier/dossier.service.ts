@@ -2,6 +2,7 @@
 // leaves in a ZIP is on the chain of custody as exported, by whom and for which dossier.
 import type { Context } from '../context.js'
 import { CaseError } from '../cases/case-error.js'
+import { maskIdentifier } from '../privacy/index.js'
 import type { EvidenceStore } from '../evidence/index.js'
 import { recordCustody, sha256Of } from '../evidence/index.js'
 import type { DossierFacts } from './dossier-facts.js'
@@ -42,7 +43,12 @@ export async function buildDossier(
   return { facts, pdf, zip }
 }
 
+/** The graph for the console: the agency's numbers masked there like every other phone. */
 export async function caseGraphSvg(ctx: Context, caseId: string): Promise<string> {
-  const facts = await dossierFacts(ctx, caseId)
-  return graphSvg(layoutGraph(facts.graph))
+  const { graph } = await dossierFacts(ctx, caseId)
+  const agency = graph.agency.map((a) => ({
+    ...a,
+    label: maskIdentifier(a.id).slice(a.type.length + 1),
+  }))
+  return graphSvg(layoutGraph({ ...graph, agency }))
 }

@@ -9,6 +9,8 @@ const legend: [string, string][] = [
   ['wechat', '微信'],
   ['organization', '机构'],
   ['agent_name', '代理人'],
+  ['device', '设备'],
+  ['sha256', '重复文件'],
   ['customer', '客户（已脱敏）'],
 ]
 

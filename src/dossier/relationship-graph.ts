@@ -41,11 +41,14 @@ export function layoutGraph(input: GraphInput, width = 500, height = 380): Relat
   const customers = [...input.customers]
     .sort((a, b) => firstTie(a.id) - firstTie(b.id) || a.id.localeCompare(b.id))
     .slice(0, MAX_DRAWN_CUSTOMERS)
-  const inner = input.agency.length > 1 ? Math.min(width, height) * 0.16 : 0
+  // Many agency nodes need a wider inner ring for their labels to stand apart.
+  const inner =
+    input.agency.length > 1 ? Math.min(width, height) * (input.agency.length > 6 ? 0.24 : 0.16) : 0
   const outer = Math.min(width, height) * 0.4
   const nodes: GraphNode[] = [
     ...input.agency.map((a, i) => ({
       ...a,
+      label: shortLabel(a.label),
       kind: 'agency' as const,
       ...onCircle(cx, cy, inner, i, input.agency.length, -Math.PI / 2),
     })),
@@ -72,6 +75,9 @@ function onCircle(cx: number, cy: number, r: number, i: number, n: number, start
 }
 
 const round = (v: number) => Math.round(v * 100) / 100
+
+/** Hashes and device ids are long: the picture shows their start, the tables the whole. */
+const shortLabel = (label: string) => (label.length > 18 ? `${label.slice(0, 16)}…` : label)
 
 export const nodeColours: Record<string, string> = {
   phone: '#cf1322',

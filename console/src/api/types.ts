@@ -70,6 +70,10 @@ export type Permission =
   | 'verification:work'
   | 'representatives:review'
   | 'scripts:manage'
+  | 'cases:read'
+  | 'cases:write'
+  | 'evidence:export'
+  | 'operations:read'
 
 export type Bilingual = { 'zh-CN': string; en: string }
 

@@ -1,4 +1,5 @@
 // Every visible string of the console in English; the keys are zh-cn.ts's, no more, no fewer.
+import { casesEn } from './cases-en'
 import type { zhCN } from './zh-cn'
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -550,4 +551,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'outboxStatus.delivered': 'Delivered',
   'outboxStatus.retrying': 'Retrying',
   'outboxStatus.failed': 'Failed',
+  ...casesEn,
 }

@@ -1,5 +1,7 @@
 // Every visible string of the console in Simplified Chinese, the working language of the teams.
 // en.ts must carry the same keys (the type checker enforces it).
+import { casesZhCN } from './cases-zh-cn'
+
 export const zhCN = {
   'app.name': 'Grayline 灰线',
   'app.tagline': '代理维权识别平台',
@@ -542,4 +544,5 @@ export const zhCN = {
   'outboxStatus.delivered': '已送达',
   'outboxStatus.retrying': '重试中',
   'outboxStatus.failed': '发送失败',
+  ...casesZhCN,
 } as const

@@ -8,6 +8,7 @@ import { useAuth } from '../auth/auth'
 import { AttachmentTable } from '../components/attachment-table'
 import { ContactRecordView } from '../components/contact-record-view'
 import { CustomerCard } from '../components/customer-card'
+import { OpenCaseButton } from '../components/open-case-button'
 import { ErrorView } from '../components/error-view'
 import { IdentifierTable } from '../components/identifier-table'
 import { LinkedCustomers } from '../components/linked-customers'
@@ -55,6 +56,7 @@ export function ContactPage() {
             </Button>
           )}
           {can('pii:unmask') && <UnmaskAction contactId={id} />}
+          {can('cases:write') && <OpenCaseButton contactId={id} />}
         </Space>
       </div>
       {!d ? (

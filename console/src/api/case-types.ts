@@ -1,0 +1,135 @@
+// The shapes of the case, evidence, victim-report and operations-report responses (docs/api.md).
+import type { Bilingual, Risk, Severity } from './types'
+
+export const caseStates = [
+  'lead',
+  'investigating',
+  'preparing_report',
+  'reported',
+  'filed',
+  'closed',
+] as const
+export type CaseState = (typeof caseStates)[number]
+export const caseOutcomes = [
+  'prosecuted',
+  'police_declined',
+  'insufficient_evidence',
+  'resolved_with_customers',
+  'not_gray_industry',
+  'merged',
+] as const
+export type CaseOutcome = (typeof caseOutcomes)[number]
+export const evidenceKinds = [
+  'recording',
+  'screenshot',
+  'document',
+  'chat_export',
+  'other',
+] as const
+export type EvidenceKind = (typeof evidenceKinds)[number]
+
+/** The moves the server allows (src/cases/case-state.ts); the server refuses the rest. */
+export const nextStates: Record<CaseState, CaseState[]> = {
+  lead: ['investigating', 'closed'],
+  investigating: ['preparing_report', 'closed'],
+  preparing_report: ['reported', 'investigating', 'closed'],
+  reported: ['filed', 'closed'],
+  filed: ['closed'],
+  closed: ['investigating'],
+}
+
+export type Case = {
+  case_id: string
+  title: string
+  summary: string
+  state: CaseState
+  outcome: CaseOutcome | null
+  severity: Severity | null
+  severity_reasons: Bilingual[]
+  origin_kind: string
+  origin_ref: string | null
+  gang_id: string | null
+  assignee: string | null
+  due_at: string | null
+  joint: boolean
+  joint_partners: { institution: string; reference: string }[]
+  amounts: { label: string; fen: number }[]
+  police_report_ref: string | null
+  police_case_ref: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type CaseRow = Case & { contacts: number; customers: number; evidence: number }
+
+export type CaseEvent = {
+  seq: number
+  at: string
+  actor: string
+  kind: string
+  from_state: CaseState | null
+  to_state: CaseState | null
+  detail: Record<string, unknown>
+}
+
+export type EvidenceRow = {
+  evidence_id: string
+  sha256: string
+  size: number
+  media_type: string
+  kind: EvidenceKind
+  filename: string
+  description: string
+  added_by: string
+  added_at: string
+  custody: { seq: number; at: string; actor: string; action: string; hash: string }[]
+}
+
+export type CaseFile = {
+  case: Case
+  members: {
+    contacts: {
+      contact_id: string
+      channel: string
+      received_at: string
+      customer_id: string | null
+      risk: Risk | null
+      severity: Severity | null
+      via: string
+      summary: string
+    }[]
+    customers: { customer_id: string; name: string | null; via: string }[]
+    identifiers: { ref: string; identifier: string; kind: string; via: string }[]
+  }
+  timeline: CaseEvent[]
+  evidence: EvidenceRow[]
+}
+
+export type VictimReport = {
+  contact_id: string
+  customer_id: string | null
+  received_at: string
+  source: string | null
+  name: string | null
+  text: string
+  agency: { name: string | null; organization: string | null; phone: string | null }[]
+  gang_id: string | null
+  cases: string[]
+  suggested_cases: string[]
+}
+
+export type MonthFigures = {
+  month: string
+  opened: number
+  pushed: number
+  filed: number
+  in_preparation: number
+  closed: number
+  active: number
+  joint: number
+  victim_reports: number
+  warnings: number
+  confirmed: number
+  confirmed_share: number | null
+}
