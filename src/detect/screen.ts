@@ -3,6 +3,7 @@
 import type { Category, Risk, Severity, Signal } from '../contract/index.js'
 import { phoneIdentifier } from '../links/identifier.js'
 import type { Detector } from './detector.js'
+import type { Gang } from './gangs.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
 import type { ContactFacts } from './contact-facts.js'
@@ -74,11 +75,8 @@ function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
   const input = { index: detector.index, contact: probe, settings: detector.settings }
   const out = signalModules.map((m) => m.detect(input)).filter((s): s is Signal => s !== null)
   // The probe is not in the index yet: a number already in a gang brings the gang's weight.
-  const first = probe.callerPhone
-    ? detector.index.postings.contactsOf(probe.callerPhone)[0]
-    : undefined
-  const gang = first !== undefined ? detector.gangOf(first) : undefined
-  if (gang) {
+  const gang = gangOfNumber(detector, probe)
+  if (gang && detector.settings.signals.gang_link?.enabled !== false) {
     out.push({
       code: 'gang_link',
       weight: detector.settings.signals.gang_link?.weight ?? 0.55,
@@ -86,10 +84,28 @@ function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
         'zh-CN': `该号码属于疑似团伙 ${gang.id}（涉及 ${gang.customers} 位客户）`,
         en: `this number belongs to suspected group ${gang.id} (${gang.customers} customers)`,
       },
-      evidence: [{ kind: 'gang', id: gang.id }],
+      evidence: [
+        { kind: 'gang', id: gang.id },
+        ...(probe.callerPhone ? [{ kind: 'identifier' as const, id: probe.callerPhone }] : []),
+      ],
     })
   }
   return out
+}
+
+/**
+ * The gang any earlier contact of the calling number belongs to, latest first. The customer's own
+ * number on file is theirs, not the group's (their case may sit in a gang the agency worked).
+ */
+function gangOfNumber(detector: Detector, probe: ContactFacts): Gang | undefined {
+  const phone = probe.callerPhone
+  if (!phone || detector.index.isOnFileFor(probe.customerId, phone)) return undefined
+  const earlier = detector.index.postings.contactsOf(phone)
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const gang = detector.gangOf(earlier[k] ?? -1)
+    if (gang) return gang
+  }
+  return undefined
 }
 
 function soleOwner(owners: string[] | undefined): string | null {
