@@ -118,12 +118,25 @@ export class DetectionIndex implements PostingFacts {
     return f
   }
 
+  /**
+   * The customer an unlinked contact is about: a phone or ID number it claims for the customer, else
+   * the number it came from when that is on file for exactly one customer and the sender speaks as
+   * that customer (no other role, no other name). A relative or agent calling from their own phone
+   * is not the phone's owner speaking, so they resolve nobody.
+   */
   private resolveCustomer(facts: ContactFacts): string | null {
     for (const id of facts.claimedIdentifiers) {
       const owners = this.onFile.get(id)
       if (owners?.length === 1) return owners[0] ?? null
     }
-    return null
+    if (!facts.callerPhone || (facts.callerRole !== null && facts.callerRole !== 'self'))
+      return null
+    const owners = this.onFile.get(facts.callerPhone)
+    const owner = owners?.length === 1 ? (owners[0] ?? null) : null
+    if (owner === null) return null
+    const onFile = this.customers.get(owner)?.nameKey ?? null
+    const named = facts.callerNameKey ?? facts.claimedNameKey
+    return named && onFile && named !== onFile ? null : owner
   }
 
   contactsOfCustomer(customerId: string): ContactFacts[] {
