@@ -10,6 +10,7 @@ import { promotionAbuse } from './promotion-abuse.js'
 import { refusal } from './refusal.js'
 import { responseFindingModules } from './response-findings.js'
 import { reusedCertificate, reusedEvidence } from './reused-evidence.js'
+import { rotatingCallers } from './rotating-callers.js'
 import { selfFlood } from './self-flood.js'
 import type { SignalModule } from './signal.js'
 import { templateText } from './template-text.js'
@@ -22,6 +23,7 @@ export const signalModules: SignalModule[] = [
   watchlistSignal,
   fanOut,
   impersonation,
+  rotatingCallers,
   templateText,
   reusedCertificate,
   reusedEvidence,
