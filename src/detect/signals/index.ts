@@ -1,5 +1,6 @@
 // Every signal module, in the order their explanations are shown.
 import { callerMismatch } from './caller-mismatch.js'
+import { campaignLink } from './campaign-link.js'
 import { campaignLanguage } from './campaign-language.js'
 import { fanOut } from './fan-out.js'
 import { grayLanguageSignal } from './gray-language.js'
@@ -30,6 +31,7 @@ export const signalModules: SignalModule[] = [
   promotionAbuse,
   thirdParty,
   orchestratedRepeats,
+  campaignLink,
   campaignLanguage,
   selfFlood,
   refusal,
