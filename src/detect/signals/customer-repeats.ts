@@ -36,3 +36,15 @@ export function fromVerifiedOwnPhone(index: DetectionIndex, c: ContactFacts): bo
   if (c.callerRole && c.callerRole !== 'self') return false
   return c.callerPhone !== null && index.isOnFileFor(c.customerId, c.callerPhone)
 }
+
+/**
+ * The customer's side as far as the complaint order goes: the customer themselves, or an anonymous
+ * post (a public complaint board's user name, no phone, no one else named) that nothing shows to be
+ * anyone else. A declared representative, a number not on file or a third party is someone else.
+ */
+export function fromCustomersSide(index: DetectionIndex, c: ContactFacts): boolean {
+  if (fromCustomerThemselves(index, c)) return true
+  return (
+    c.callerRole === 'unknown' && c.callerPhone === null && !c.participants.length && !c.refusal
+  )
+}

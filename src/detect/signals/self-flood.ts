@@ -2,15 +2,15 @@
 // order. Only the contacts past the threshold count; earlier ones and normal follow-ups do not.
 import type { SignalModule } from './signal.js'
 import { contactRef, hit, MAX_EVIDENCE } from './signal.js'
-import { customerRepeats, fromCustomerThemselves } from './customer-repeats.js'
+import { customerRepeats, fromCustomersSide } from './customer-repeats.js'
 
 export const selfFlood: SignalModule = {
   code: 'self_flood',
   describes: 'an individual repeating the same complaint beyond the complaint order',
   detect({ index, contact, settings }) {
-    if (!fromCustomerThemselves(index, contact)) return null
+    if (!fromCustomersSide(index, contact)) return null
     const r = customerRepeats(index, contact, settings.repeat_window_days)
-    const own = r?.before.filter((c) => fromCustomerThemselves(index, c)) ?? []
+    const own = r?.before.filter((c) => fromCustomersSide(index, c)) ?? []
     if (own.length < settings.self_flood_min_contacts) return null
     return hit(
       'self_flood',
