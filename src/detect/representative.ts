@@ -20,7 +20,7 @@ export function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts)
 }
 
 /** Accounts on one device this many and more are a ring, whoever writes: no behaviour needed. */
-const RING_ACCOUNTS = 8
+export const RING_ACCOUNTS = 8
 
 const deviceVerdicts = new WeakMap<
   DetectionIndex,

@@ -1,23 +1,19 @@
 // Many accounts on a few devices or IPs asking for compensation or refunds: a promotion-abuse ring.
+// Either one device or IP carries many accounts, or several shared devices meet on the same IPs
+// (see promotion-rings.ts): a ring that spreads its accounts thin is still one ring.
 import { splitIdentifierKey } from '../../links/identifier.js'
+import { asksMoneyForItself, ringOfDevice } from '../promotion-rings.js'
+import { RING_ACCOUNTS } from '../representative.js'
 import type { SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
-
-const MONEY_ASK = /退还|退费|退款|补偿|赔偿|返现|优惠券|红包|免息券|奖励|减免/
 
 export const promotionAbuse: SignalModule = {
   code: 'promotion_abuse',
   describes: 'many accounts on a few devices or IPs asking for compensation',
   detect({ index, contact, settings }) {
-    if (contact.channel === 'call') return null
-    // A ring's accounts ask for themselves, in few words; a representative's letter is another matter.
-    if ((contact.callerRole && contact.callerRole !== 'self') || contact.grayScore >= 0.4)
-      return null
-    const asks =
-      contact.demands.some((d) => MONEY_ASK.test(d)) ||
-      contact.grayHits.some((h) => MONEY_ASK.test(h))
-    if (!asks) return null
+    if (!asksMoneyForItself(contact)) return null
     const windowMs = settings.window_days * 86_400_000
+    const base = settings.signals.promotion_abuse?.weight ?? 0.6
     for (const l of contact.links) {
       if (l.role !== 'device') continue
       const { kind } = splitIdentifierKey(l.identifier)
@@ -26,10 +22,31 @@ export const promotionAbuse: SignalModule = {
       if (n < min) continue
       return hit(
         'promotion_abuse',
-        (settings.signals.promotion_abuse?.weight ?? 0.6) + Math.min(0.25, 0.03 * (n - min)),
+        base + Math.min(0.25, 0.03 * (n - min)),
         `${kind === 'ip' ? '同一 IP' : '同一设备'}上有 ${n} 个账户申请补偿或退费`,
         `${n} accounts on one ${kind === 'ip' ? 'IP address' : 'device'} asking for compensation or refunds`,
         [identifierRef(l.identifier, `${n} accounts`)],
+      )
+    }
+    // Spread over several devices, it takes a ring's worth of accounts (more than one device needs).
+    const min = Math.max(RING_ACCOUNTS, settings.promotion_min_accounts + 1)
+    for (const l of contact.links) {
+      if (splitIdentifierKey(l.identifier).kind !== 'device') continue
+      const ring = ringOfDevice(index, l.identifier)
+      if (!ring || ring.accounts < min || ring.devices.length < 2) continue
+      return hit(
+        'promotion_abuse',
+        base + Math.min(0.25, 0.03 * (ring.accounts - min)),
+        `本设备与另外 ${ring.devices.length - 1} 台多账户设备经 ${ring.ips.length} 个相同 IP 相连，共 ${ring.accounts} 个账户申请补偿或退费`,
+        `this device meets ${ring.devices.length - 1} other multi-account devices on ${ring.ips.length} shared IPs: ${ring.accounts} accounts asking for compensation or refunds`,
+        [
+          identifierRef(l.identifier, `${ring.accounts} accounts in the ring`),
+          ...ring.devices
+            .filter((d) => d !== l.identifier)
+            .slice(0, 3)
+            .map((d) => identifierRef(d)),
+          ...ring.ips.slice(0, 3).map((ip) => identifierRef(ip)),
+        ],
       )
     }
     return null
