@@ -2,6 +2,12 @@
 // times as text, booleans as 0/1 integers, JSON as text.
 import type { Generated } from 'kysely'
 import type { SharingTables } from '../sharing/sharing.table.js'
+import type {
+  CallVoiceTable,
+  VoiceAgentTable,
+  VoiceConsentTable,
+  VoiceEnrolmentTable,
+} from '../voice/library/voice.table.js'
 
 export type CustomerTable = {
   customer_id: string
@@ -373,6 +379,10 @@ export type AssessmentChangeTable = {
 }
 
 export type Database = SharingTables & {
+  voice_consents: VoiceConsentTable
+  voice_enrolments: VoiceEnrolmentTable
+  voice_agents: VoiceAgentTable
+  call_voices: CallVoiceTable
   customers: CustomerTable
   customer_versions: RecordVersionTable
   contacts: ContactTable

@@ -7,6 +7,7 @@ import * as m0004 from './0004-dashboard-indexes.js'
 import * as m0005 from './0005-response.js'
 import * as m0006 from './0006-cases.js'
 import * as m0007 from './0007-sharing.js'
+import * as m0008 from './0008-voice.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-create-intake': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-response': m0005,
   '0006-cases': m0006,
   '0007-sharing': m0007,
+  '0008-voice': m0008,
 }

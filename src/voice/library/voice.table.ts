@@ -1,0 +1,46 @@
+// Kysely table interfaces of the voice library. Embeddings are base64 little-endian float32.
+export type VoiceConsentTable = {
+  consent_id: string
+  customer_id: string
+  channel: string
+  evidence: string
+  recorded_by: string
+  given_at: string
+  withdrawn_at: string | null
+}
+
+export type VoiceEnrolmentTable = {
+  enrolment_id: string
+  customer_id: string
+  consent_id: string
+  model: string
+  embedding: string
+  speech_ms: number
+  enrolled_by: string
+  enrolled_at: string
+}
+
+export type VoiceAgentTable = {
+  agent_voice_id: string
+  label: string
+  model: string
+  embedding: string
+  speech_ms: number
+  case_id: string | null
+  source_contact_id: string | null
+  added_by: string
+  reason: string
+  added_at: string
+}
+
+export type CallVoiceTable = {
+  call_voice_id: string
+  contact_id: string
+  claimed_customer_id: string | null
+  side: string
+  model: string
+  embedding: string
+  speech_ms: number
+  recorded_at: string
+  expires_at: string
+}
