@@ -39,6 +39,11 @@ export type ContactFacts = {
   hardshipCertificate: boolean
   /** Phones written in the text (victim reports name the agency's numbers this way). */
   textPhones: string[]
+  /**
+   * Numbers the contact gives for being answered on: the phone it claims for the customer and the
+   * ones written in its text (a letter's 联系电话). Empty for most contacts.
+   */
+  statedPhones: string[]
 }
 
 /** How anti-collection groups name themselves in chats and ads. */
@@ -102,6 +107,10 @@ export function contactFacts(
       (a) => a.kind === 'medical' || a.kind === 'unemployment',
     ),
     textPhones: c.channel === 'victim_report' ? phonesInText(text) : NONE,
+    statedPhones: compact([
+      ...links.filter((l) => l.role === 'claimed' && l.kind === 'phone').map((l) => l.identifier),
+      ...statedInText(text),
+    ]),
   }
 }
 
@@ -110,6 +119,18 @@ function idNumbersInText(text: string): string[] {
   return found
     .map((raw) => idNumberIdentifier(raw))
     .flatMap((i) => (i?.valid ? [i.identifier] : []))
+}
+
+/** A mobile written on its own, not digits inside an ID or reference number. */
+const STATED_PHONE = /(?<![0-9])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![0-9Xx])/g
+
+function statedInText(text: string): string[] {
+  const found = text.match(STATED_PHONE) ?? []
+  return [
+    ...new Set(
+      found.map((p) => phoneIdentifier(p)?.identifier).filter((p): p is string => Boolean(p)),
+    ),
+  ]
 }
 
 function phonesInText(text: string): string[] {

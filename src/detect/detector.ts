@@ -9,7 +9,7 @@ import type { DetectionSettings, RuleSet } from './rules/rule-set.js'
 import { settingsOf } from './rules/rule-set.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
-import { fromCustomerThemselves, fromVerifiedOwnPhone } from './signals/customer-repeats.js'
+import { answeredOnOwnNumber, fromCustomerThemselves } from './signals/customer-repeats.js'
 import { applyCustomerConfirmation } from './signals/response-findings.js'
 import { contactRef, hit } from './signals/signal.js'
 
@@ -105,9 +105,9 @@ export class Detector {
 const CONTENT_JOIN = new Set(['template', 'phash'])
 const CONTENT_ONLY_FACTOR = 0.5
 
-/** Joined only by a template, sent from the customer's own phone: the words are shared, the sender is not. */
+/** Joined only by a template, from the customer's own number: the words are shared, the sender is not. */
 function ownTemplateOnly(g: Gang, contact: ContactFacts, index: DetectionIndex): boolean {
-  return CONTENT_JOIN.has(g.joinedBy.get(contact.idx) ?? '') && fromVerifiedOwnPhone(index, contact)
+  return CONTENT_JOIN.has(g.joinedBy.get(contact.idx) ?? '') && answeredOnOwnNumber(index, contact)
 }
 
 function allianceHit(gang: Gang | undefined, contact: ContactFacts, s: DetectionSettings): Signal {

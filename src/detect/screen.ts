@@ -52,6 +52,7 @@ export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
     hardshipCertificate: false,
     lawyerOfFirm: false,
     textPhones: [],
+    statedPhones: [],
   }
   const signals = probeSignals(detector, probe)
   const outcome = evaluateRules(detector.rules, signals, 'call')

@@ -38,6 +38,19 @@ export function fromVerifiedOwnPhone(index: DetectionIndex, c: ContactFacts): bo
 }
 
 /**
+ * The customer's own number stands behind the contact: it came from the number on file, or, sent
+ * without a number (a letter, an e-mail), it asks to be answered only on numbers on file for the
+ * customer. Whoever typed it, the lender's answer reaches the customer; an agency that wants the
+ * case gives its own line, or none.
+ */
+export function answeredOnOwnNumber(index: DetectionIndex, c: ContactFacts): boolean {
+  if (fromVerifiedOwnPhone(index, c)) return true
+  if (c.callerPhone !== null || (c.callerRole && c.callerRole !== 'self')) return false
+  if (c.refusal || c.participants.length || !c.statedPhones.length) return false
+  return c.statedPhones.every((p) => index.isOnFileFor(c.customerId, p))
+}
+
+/**
  * The customer's side as far as the complaint order goes: the customer themselves, or an anonymous
  * post (a public complaint board's user name, no phone, no one else named) that nothing shows to be
  * anyone else. A declared representative, a number not on file or a third party is someone else.

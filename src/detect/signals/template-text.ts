@@ -1,7 +1,7 @@
 // Near-duplicate texts across different customers: a template letter with the slots filled in.
 // Short common-topic complaints never form a template (the text module's length and frequency rules).
 import type { SignalModule } from './signal.js'
-import { fromCustomerThemselves, fromVerifiedOwnPhone } from './customer-repeats.js'
+import { answeredOnOwnNumber, fromCustomerThemselves } from './customer-repeats.js'
 import { contactRef, hit, MAX_EVIDENCE } from './signal.js'
 
 /** A consumer writing from their own phone or account may have pasted a template from the internet. */
@@ -20,9 +20,10 @@ export const templateText: SignalModule = {
         Math.min(0.2, 0.02 * (group.customers - settings.template_min_customers)))
     const others = group.members.filter((m) => m !== contact.idx).slice(0, MAX_EVIDENCE)
     const pct = Math.round(group.similarity * 100)
-    // From the customer's own phone on file the letter is theirs, pasted from a circulating template:
-    // worth a look, not evidence that someone else is behind it.
-    const code = fromVerifiedOwnPhone(index, contact) ? 'own_template' : 'template_text'
+    // From the customer's own phone on file, or asking to be answered only there, the letter is
+    // theirs, pasted from a circulating template: worth a look, not evidence that someone else is
+    // behind it.
+    const code = answeredOnOwnNumber(index, contact) ? 'own_template' : 'template_text'
     return hit(
       code,
       weight,
