@@ -10,6 +10,7 @@ import { registerOperationsReport } from './operations-report-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
 import { registerServe } from './serve-command.js'
+import { registerVoice } from './voice-command.js'
 
 export function registerCommands(program: Command): void {
   registerAssess(program)
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerEvidence(program)
   registerDossier(program)
   registerOperationsReport(program)
+  registerVoice(program)
 }
