@@ -129,8 +129,11 @@ describe.skipIf(!chromiumAvailable)('console in Chromium', () => {
     await page.locator('button[type=submit]').click()
     await expect.poll(() => page.locator('body').innerText(), PATIENT).toMatch(/高风险|中风险/)
     const text = await page.locator('body').innerText()
-    expect(text).toContain('第三方')
+    expect(text).toContain('疑似代理投诉')
     expect(text).not.toContain(agencyPhone)
+    // The agent starts the recommended script and reads its first step out.
+    await page.getByRole('button', { name: '开始话术' }).click()
+    await expect.poll(() => page.locator('body').innerText(), PATIENT).toContain('借款人本人')
     await shot(page, 'screening-agency')
     await page.close()
   })
