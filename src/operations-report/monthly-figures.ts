@@ -124,9 +124,13 @@ async function flaggedAndReports(ctx: Context, start: string, end: string) {
   return { flagged, reports: reports.map((r) => r.received_at) }
 }
 
-/** Contacts whose latest review confirmed an agency, or that are in a case reported to the police. */
+/**
+ * Contacts confirmed since: the latest review says 确认代理, the customer denied authorising the
+ * representative when asked directly (verification), or the contact is in a case reported to the
+ * police.
+ */
 async function confirmedContacts(ctx: Context): Promise<Set<string>> {
-  const [reviews, inReportedCases] = await Promise.all([
+  const [reviews, inReportedCases, denied] = await Promise.all([
     ctx.db
       .selectFrom('contact_reviews')
       .select(['contact_id', 'decision', 'reviewed_at'])
@@ -146,10 +150,18 @@ async function confirmedContacts(ctx: Context): Promise<Set<string>> {
           .where('to_state', '=', 'reported'),
       )
       .execute(),
+    ctx.db
+      .selectFrom('verification_tasks')
+      .select('contact_id')
+      .distinct()
+      .where('outcome', '=', 'denied')
+      .where('contact_id', 'is not', null)
+      .execute(),
   ])
   const latest = new Map<string, string>()
   for (const r of reviews) latest.set(r.contact_id, r.decision)
   const out = new Set(inReportedCases.map((r) => r.member_id))
+  for (const r of denied) if (r.contact_id) out.add(r.contact_id)
   for (const [id, decision] of latest) if (decision === 'confirmed_agency') out.add(id)
   return out
 }

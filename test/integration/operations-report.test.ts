@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openCase, transitionCase, updateCase } from '../../src/cases/index.js'
 import type { Context } from '../../src/context.js'
 import { monthlyFigures, reportCsv, reportPdf } from '../../src/operations-report/index.js'
+import { insertTask } from '../../src/verification/verification-tasks.repository.js'
 import { recordReviews } from '../../src/workbench/index.js'
 import { assessedBook } from './case-fixture.js'
 import { pdfText } from './dossier-reader.js'
@@ -90,6 +91,37 @@ describe.each(testStores)('operations report on $kind', (store) => {
       )
       expect(text).toContain('反代理维权工作月报')
       expect(text).toContain('公安立案 1 件')
+    },
+  )
+
+  it.skipIf(!store.available)(
+    'counts a warning as confirmed when the customer denied authorising the representative',
+    async () => {
+      await assessedBook(t.ctx, t.dir)
+      const base = { call_id: null, representative_id: null, representative_label: null }
+      const task = (contactId: string, outcome: 'denied' | 'confirmed') => ({
+        ...base,
+        task_id: `T-${contactId}`,
+        customer_id: 'C1',
+        contact_id: contactId,
+        representative_key: 'phone:+8619912345678',
+        channel: 'callback' as const,
+        status: 'completed' as const,
+        outcome,
+        outcome_note: null,
+        attempts: 1,
+        assigned_to: 'agent',
+        created_by: 'handler',
+        created_at: '2026-04-20T02:00:00.000Z',
+        updated_at: '2026-04-21T02:00:00.000Z',
+        completed_by: 'agent',
+        completed_at: '2026-04-21T02:00:00.000Z',
+      })
+      await insertTask(t.ctx.db, task('A3', 'denied'))
+      await insertTask(t.ctx.db, task('A4', 'confirmed'))
+      const [april] = await monthlyFigures(t.ctx, '2026-04', '2026-04')
+      // Only the denial confirms an agency; a customer confirming their representative does not.
+      expect(april).toMatchObject({ warnings: 4, confirmed: 1, confirmed_share: 0.25 })
     },
   )
 })
