@@ -5,6 +5,7 @@ import type { Contact, WatchlistEntry } from '../contract/index.js'
 import { keysetPages } from '../store/keyset-pages.js'
 import type { DetectionIndex } from './detection-index.js'
 import { loadResponseFindings } from './response-findings.js'
+import { loadVoiceFindings } from './voice-findings.js'
 
 export type LoadProgress = (done: number, total: number) => void
 
@@ -80,4 +81,5 @@ export async function loadIndex(
   await loadWatchlist(ctx, index)
   await loadContacts(ctx, index, onProgress)
   await loadResponseFindings(ctx, index)
+  await loadVoiceFindings(ctx, index)
 }

@@ -7,6 +7,7 @@ import type {
   VoiceAgentTable,
   VoiceConsentTable,
   VoiceEnrolmentTable,
+  VoiceFindingTable,
 } from '../voice/library/voice.table.js'
 
 export type CustomerTable = {
@@ -383,6 +384,7 @@ export type Database = SharingTables & {
   voice_enrolments: VoiceEnrolmentTable
   voice_agents: VoiceAgentTable
   call_voices: CallVoiceTable
+  voice_findings: VoiceFindingTable
   customers: CustomerTable
   customer_versions: RecordVersionTable
   contacts: ContactTable

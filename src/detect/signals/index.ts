@@ -17,6 +17,7 @@ import type { SignalModule } from './signal.js'
 import { templateText } from './template-text.js'
 import { thirdParty } from './third-party.js'
 import { victimLink } from './victim-link.js'
+import { voiceSignalModules } from './voice-match.js'
 import { watchlistSignal } from './watchlist.js'
 
 export const signalModules: SignalModule[] = [
@@ -39,6 +40,7 @@ export const signalModules: SignalModule[] = [
   callerMismatch,
   grayLanguageSignal,
   ...responseFindingModules,
+  ...voiceSignalModules,
 ]
 
 export type { SignalHit, SignalModule, SignalInput } from './signal.js'

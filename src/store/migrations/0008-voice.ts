@@ -69,10 +69,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('call_voices')
     .column('contact_id')
     .execute()
+
+  // What a caller's voice showed, for detection: scores and the library entries behind them.
+  await db.schema
+    .createTable('voice_findings')
+    .addColumn('finding_id', 'text', (c) => c.primaryKey())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('score', 'real', (c) => c.notNull())
+    .addColumn('threshold', 'real', (c) => c.notNull())
+    .addColumn('model', 'text', (c) => c.notNull())
+    .addColumn('matched', 'text', (c) => c.notNull())
+    .addColumn('found_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('voice_findings_contact')
+    .on('voice_findings')
+    .column('contact_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['call_voices', 'voice_agents', 'voice_enrolments', 'voice_consents']) {
+  for (const table of [
+    'voice_findings',
+    'call_voices',
+    'voice_agents',
+    'voice_enrolments',
+    'voice_consents',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

@@ -44,3 +44,15 @@ export type CallVoiceTable = {
   recorded_at: string
   expires_at: string
 }
+
+export type VoiceFindingTable = {
+  finding_id: string
+  contact_id: string
+  code: string
+  score: number
+  threshold: number
+  model: string
+  /** JSON: the library entries matched (agent voice ids, or contact and customer ids). */
+  matched: string
+  found_at: string
+}

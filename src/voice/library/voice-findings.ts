@@ -1,0 +1,100 @@
+// What one caller's voice shows, against a calibrated threshold (see `grayline voice calibrate`):
+// not the enrolled customer who is claimed, a known agent, or one voice calling as several
+// borrowers. Each finding keeps its score, the threshold and what it matched, for people to review.
+import { randomUUID } from 'node:crypto'
+import type { Context } from '../../context.js'
+import type { StoredVoiceprint } from './voice-library.service.js'
+import { recordCallVoice } from './voice-library.service.js'
+import { agentVoiceIndex, callsWithVoice, scoreAgainstEnrolment } from './voice-search.js'
+
+export const VOICE_FINDING_CODES = [
+  'voice_not_customer',
+  'voice_known_agent',
+  'voice_many_borrowers',
+] as const
+export type VoiceFindingCode = (typeof VOICE_FINDING_CODES)[number]
+
+export type VoiceFinding = {
+  code: VoiceFindingCode
+  score: number
+  threshold: number
+  matched: string[]
+}
+
+export type CallVoiceCheck = {
+  contactId: string
+  claimedCustomerId?: string
+  voiceprint: StoredVoiceprint
+  /** The same-speaker threshold calibrated for this model (and sample rate). */
+  threshold: number
+}
+
+/** Checks a caller's voice, keeps its embedding for the retention period and stores the findings. */
+export async function checkCallerVoice(
+  ctx: Context,
+  input: CallVoiceCheck,
+): Promise<VoiceFinding[]> {
+  const { embedding, model } = input.voiceprint
+  const findings: VoiceFinding[] = []
+  if (input.claimedCustomerId) {
+    const score = await scoreAgainstEnrolment(ctx, input.claimedCustomerId, embedding, model)
+    if (score !== null && score < input.threshold) {
+      findings.push({
+        code: 'voice_not_customer',
+        score,
+        threshold: input.threshold,
+        matched: [input.claimedCustomerId],
+      })
+    }
+  }
+  const agents = await agentVoiceIndex(ctx, model, embedding.length)
+  const agent = agents.search(embedding, 1, input.threshold)[0]
+  if (agent)
+    findings.push({
+      code: 'voice_known_agent',
+      ...agent,
+      threshold: input.threshold,
+      matched: [agent.id],
+    })
+  const others = (await callsWithVoice(ctx, embedding, model, input.threshold)).filter(
+    (c) => c.claimedCustomerId !== input.claimedCustomerId,
+  )
+  const borrowers = new Set(others.map((c) => c.claimedCustomerId))
+  if (borrowers.size >= 1 && others[0]) {
+    const matched = others.map((c) => c.contactId)
+    findings.push({
+      code: 'voice_many_borrowers',
+      score: others[0].score,
+      threshold: input.threshold,
+      matched,
+    })
+  }
+  await recordCallVoice(ctx, { ...input, side: 'caller' })
+  await storeFindings(ctx, input.contactId, model, findings)
+  return findings
+}
+
+async function storeFindings(
+  ctx: Context,
+  contactId: string,
+  model: string,
+  findings: VoiceFinding[],
+): Promise<void> {
+  if (!findings.length) return
+  const foundAt = ctx.clock.now().toISOString()
+  await ctx.db
+    .insertInto('voice_findings')
+    .values(
+      findings.map((f) => ({
+        finding_id: `vf_${randomUUID()}`,
+        contact_id: contactId,
+        code: f.code,
+        score: f.score,
+        threshold: f.threshold,
+        model,
+        matched: JSON.stringify(f.matched),
+        found_at: foundAt,
+      })),
+    )
+    .execute()
+}
