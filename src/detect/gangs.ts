@@ -77,7 +77,8 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
     const customers = index.postings.totalCustomers(identifier, windowMs, index)
     const strong = named || (customers >= min && deviceSpeaksForOthers(index, identifier, s))
     if (strong) join(l, index.postings.contactsOf(identifier), kind, true)
-    else if (customers >= 2) weak.push(identifier)
+    // A household's tablet is shared by its members writing as themselves: not even a weak edge.
+    else if (customers >= 2 && deviceSpeaksForOthers(index, identifier, s)) weak.push(identifier)
   }
   // A number two customers share attaches small groups; it never bridges two established ones
   // (a recycled or borrowed phone would otherwise merge two agencies into one).
