@@ -1,7 +1,9 @@
-// The audit writer: events are buffered in memory and written in one multi-row insert, so that a
-// request never waits for the audit log. Nothing is dropped: a failed write is retried, and
-// close() reports events that could still not be written.
+// The audit writer: events are buffered in memory and written in batches (a multi-row insert; on
+// SQLite one prepared statement, a few hundred rows at a time), so that a request never waits for
+// the audit log. Nothing is dropped: a failed write is retried, and close() reports events that
+// could still not be written.
 import type { Context } from '../context.js'
+import { preparedStatement } from '../store/dialect.js'
 import type { AuditEvent, AuditInsert } from './audit-event.js'
 import { toInsert } from './audit-event.js'
 
@@ -9,6 +11,11 @@ export type AuditLogOptions = { flushMs?: number; maxBuffered?: number }
 
 // Ten columns a row: 1,000 rows stay far below both stores' bound-parameter limits.
 const ROWS_PER_INSERT = 1000
+// SQLite writes on the server's own thread: a few hundred rows at a time, then requests run.
+const SQLITE_ROWS_PER_WRITE = 250
+const SQLITE_INSERT =
+  'insert into audit_log (at, actor, actor_role, action, target_kind, target_id, detail, ip, outcome) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 const MAX_RETRY_MS = 30_000
 
 export class AuditLog {
@@ -67,9 +74,9 @@ export class AuditLog {
   private async writeBuffered(): Promise<void> {
     while (this.buffer.length > 0) {
       // Rows leave the buffer only once written: a failed insert keeps them, in order.
-      const rows = this.buffer.slice(0, ROWS_PER_INSERT)
+      const rows = this.buffer.slice(0, this.ctx.sqlite ? SQLITE_ROWS_PER_WRITE : ROWS_PER_INSERT)
       try {
-        await this.ctx.db.insertInto('audit_log').values(rows).execute()
+        await this.insert(rows)
       } catch (err) {
         this.failures++
         const delay = Math.min(this.flushMs * 2 ** this.failures, MAX_RETRY_MS)
@@ -82,7 +89,35 @@ export class AuditLog {
       }
       this.buffer.splice(0, rows.length)
       this.failures = 0
+      if (this.ctx.sqlite && this.buffer.length > 0) await new Promise(setImmediate)
     }
+  }
+
+  private async insert(rows: AuditInsert[]): Promise<void> {
+    const handle = this.ctx.sqlite
+    if (!handle) {
+      await this.ctx.db.insertInto('audit_log').values(rows).execute()
+      return
+    }
+    // One statement prepared once and run per row, instead of compiling and preparing a new
+    // thousand-row insert for every write: inside a transaction Kysely holds, so that no other
+    // query shares it (as store/dialect.ts's bulk writes do).
+    await this.ctx.db.transaction().execute(() => {
+      const insert = preparedStatement(handle, SQLITE_INSERT)
+      for (const r of rows)
+        insert.run(
+          r.at,
+          r.actor,
+          r.actor_role,
+          r.action,
+          r.target_kind,
+          r.target_id,
+          r.detail,
+          r.ip,
+          r.outcome,
+        )
+      return Promise.resolve()
+    })
   }
 
   private schedule(ms: number): void {

@@ -25,6 +25,9 @@ export class LiveDetector {
   ): Promise<LiveDetector> {
     const detector = new Detector(rules)
     await loadIndex(ctx, detector.index, onProgress)
+    // Gangs are computed on first use: do it before serving, not inside the first screening call
+    // (at a million contacts that call took 45–115 s, and every other request waited behind it).
+    detector.gangOf(0)
     return new LiveDetector(ctx, rules, detector)
   }
 
