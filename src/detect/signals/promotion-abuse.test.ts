@@ -62,6 +62,27 @@ describe('promotion abuse', () => {
     }
   })
 
+  it('counts only the accounts that ask for money: a family tablet of five with one asking is no ring', () => {
+    const tablet = '297061edc0ffee11'
+    const quiet = [1, 2, 3, 4].map((n) =>
+      contact(`relative-${n}`, {
+        customer_id: `C${n}`,
+        channel: 'app_feedback',
+        source: 'app',
+        received_at: day(n),
+        caller: { role: 'self' },
+        text: ['额度怎么没了', '还款日能不能改一下', '页面一直打不开', '怎么修改银行卡'][n - 1],
+        network: { device_id: tablet, ip: '59.207.163.27' },
+      }),
+    )
+    const asking = [10, 12, 13].map((d, i) => ask(`asks-${i}`, 5, tablet, '122.223.16.21', d))
+    const dd = detectorWith(customers, [...quiet, ...asking])
+    for (const c of asking) {
+      const a = dd.assess(dd.index.byId.get(c.contact_id)!)
+      expect(a.signals.map((x) => x.code)).not.toContain('promotion_abuse')
+    }
+  })
+
   it('needs a ring of several phones: one device of four accounts is not one', () => {
     const contacts = Array.from({ length: 4 }, (_, i) =>
       ask(`four-${i}`, i + 1, 'f0f0f0f0f0f0f0f0', '117.71.126.216', 1 + i),

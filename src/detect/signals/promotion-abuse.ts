@@ -2,10 +2,31 @@
 // Either one device or IP carries many accounts, or several shared devices meet on the same IPs
 // (see promotion-rings.ts): a ring that spreads its accounts thin is still one ring.
 import { splitIdentifierKey } from '../../links/identifier.js'
+import type { ContactFacts } from '../contact-facts.js'
+import type { DetectionIndex } from '../detection-index.js'
 import { asksMoneyForItself, ringOfDevice } from '../promotion-rings.js'
 import { RING_ACCOUNTS } from '../representative.js'
 import type { SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
+
+/**
+ * Accounts that asked for money for themselves through one device or IP within the window around
+ * this contact (its own account included): a family's tablet carries relatives who ask for nothing.
+ */
+function askingAround(
+  index: DetectionIndex,
+  identifier: string,
+  contact: ContactFacts,
+  windowMs: number,
+): number {
+  const accounts = new Set<string>(contact.customerId ? [contact.customerId] : [])
+  for (const i of index.postings.contactsOf(identifier)) {
+    const c = index.contacts[i]
+    if (!c?.customerId || Math.abs(c.time - contact.time) > windowMs) continue
+    if (asksMoneyForItself(c)) accounts.add(c.customerId)
+  }
+  return accounts.size
+}
 
 export const promotionAbuse: SignalModule = {
   code: 'promotion_abuse',
@@ -18,7 +39,7 @@ export const promotionAbuse: SignalModule = {
       if (l.role !== 'device') continue
       const { kind } = splitIdentifierKey(l.identifier)
       const min = settings.promotion_min_accounts * (kind === 'ip' ? 2 : 1)
-      const n = index.postings.customersAround(l.identifier, contact, windowMs, index)
+      const n = askingAround(index, l.identifier, contact, windowMs)
       if (n < min) continue
       return hit(
         'promotion_abuse',
