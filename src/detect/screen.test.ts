@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { phoneIdentifier } from '../links/identifier.js'
+import { responseFindingsOf } from './response-findings.js'
 import { screen } from './screen.js'
 import { contact, customer, day, detectorWith } from './test-support/scenario.js'
 
@@ -89,4 +91,58 @@ describe('screen', () => {
     expect(r).toMatchObject({ risk: 'none', categories: [], signals: [] })
     expect(r.recommended_script).toBe('standard-service')
   })
+
+  it('lowers the risk of a representative the customer confirmed, for that customer only, and says why', () => {
+    const { customers, contacts } = agencyBook()
+    const d = detectorWith(customers, contacts)
+    const at = new Date('2026-03-08T02:00:00Z')
+    const before = screen(d, { phone: AGENCY_LINE, customerId: 'C2', at })
+    expect(before.trusted_representative).toBeNull()
+    responseFindingsOf(d.index).setOutcome('C2', lineKey(AGENCY_LINE), {
+      outcome: 'confirmed',
+      taskId: 'vt_c2',
+      at: '2026-03-07T09:00:00.000Z',
+    })
+    const after = screen(d, { phone: AGENCY_LINE, customerId: 'C2', at })
+    expect(after.trusted_representative).toMatchObject({ task_id: 'vt_c2' })
+    expect(after.trusted_representative?.['zh-CN']).toContain('客户本人已确认授权')
+    expect(after.reasons.map((r) => r.code)).toContain('customer_confirmed_representative')
+    expect(weightOf(after, 'fan_out')).toBeLessThan(weightOf(before, 'fan_out'))
+    expect(RISKS.indexOf(after.risk)).toBeLessThan(RISKS.indexOf(before.risk))
+    // C3 never confirmed this number: the same call for C3 is screened as before.
+    const other = screen(d, { phone: AGENCY_LINE, customerId: 'C3', at })
+    expect(other.trusted_representative).toBeNull()
+    expect(other.risk).toBe(before.risk)
+  })
+
+  it('names a representative the customer denied an unauthorised proxy', () => {
+    const { customers, contacts } = agencyBook()
+    const d = detectorWith(customers, contacts)
+    responseFindingsOf(d.index).setOutcome('C5', lineKey(AGENCY_LINE), {
+      outcome: 'denied',
+      taskId: 'vt_c5',
+      at: '2026-03-07T09:00:00.000Z',
+    })
+    const r = screen(d, {
+      phone: AGENCY_LINE,
+      customerId: 'C5',
+      at: new Date('2026-03-08T02:00:00Z'),
+    })
+    expect(r.signals.map((s) => s.code)).toContain('customer_denied_authority')
+    expect(r.categories).toContain('proxy_in_consumer_name')
+    expect(r.trusted_representative).toBeNull()
+    expect(r.reasons.find((x) => x.code === 'customer_denied_authority')?.en).toMatch(
+      /unauthorised/,
+    )
+  })
 })
+
+const RISKS = ['none', 'low', 'medium', 'high']
+
+function lineKey(phone: string): string {
+  return phoneIdentifier(phone)?.identifier ?? ''
+}
+
+function weightOf(r: ReturnType<typeof screen>, code: string): number {
+  return r.signals.find((s) => s.code === code)?.weight ?? 0
+}

@@ -4,8 +4,10 @@ import type { Category, Risk, Severity, Signal } from '../contract/index.js'
 import { phoneIdentifier } from '../links/identifier.js'
 import type { Detector } from './detector.js'
 import type { Gang } from './gangs.js'
+import { responseFindingsOf } from './response-findings.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
+import { applyCustomerConfirmation } from './signals/response-findings.js'
 import type { ContactFacts } from './contact-facts.js'
 
 export type ScreenRequest = { phone: string; customerId?: string; at?: Date }
@@ -19,8 +21,17 @@ export type ScreenResult = {
   reasons: { code: string; 'zh-CN': string; en: string }[]
   signals: Signal[]
   recommended_script: string
+  /** The customer confirmed authorising this caller: trusted for this customer only, and why. */
+  trusted_representative: TrustedRepresentative | null
   recent_contacts: { contact_id: string; channel: string; received_at: string }[]
   rules_version: string
+}
+
+export type TrustedRepresentative = {
+  task_id: string
+  confirmed_at: string
+  'zh-CN': string
+  en: string
 }
 
 /** Screens as if the call were a new contact: the same signals and rules as batch assessment. */
@@ -67,14 +78,19 @@ export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
     recommended_script: outcome.action.startsWith('script:')
       ? outcome.action.slice(7)
       : scriptFor(outcome.action),
+    trusted_representative: trustedRepresentative(detector, probe),
     recent_contacts: recent(detector, customerId),
     rules_version: detector.rules.version,
   }
 }
 
+/** The batch detector's signals for the probe: enabled modules, the gang, the customer's word. */
 function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
   const input = { index: detector.index, contact: probe, settings: detector.settings }
-  const out = signalModules.map((m) => m.detect(input)).filter((s): s is Signal => s !== null)
+  const out = signalModules
+    .filter((m) => detector.settings.signals[m.code]?.enabled !== false)
+    .map((m) => m.detect(input))
+    .filter((s): s is Signal => s !== null)
   // The probe is not in the index yet: a number already in a gang brings the gang's weight.
   const gang = gangOfNumber(detector, probe)
   if (gang && detector.settings.signals.gang_link?.enabled !== false) {
@@ -91,7 +107,23 @@ function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
       ],
     })
   }
-  return out
+  // A denial already came in as customer_denied_authority; a confirmation lowers the
+  // representative's behaviour signals for this customer, exactly as in batch assessment.
+  return applyCustomerConfirmation(out, probe, detector.index)
+}
+
+function trustedRepresentative(
+  detector: Detector,
+  probe: ContactFacts,
+): TrustedRepresentative | null {
+  const o = responseFindingsOf(detector.index).outcomeFor(probe)
+  if (o?.outcome !== 'confirmed') return null
+  return {
+    task_id: o.taskId,
+    confirmed_at: o.at,
+    'zh-CN': `客户本人已确认授权此来电人代为办理（核实任务 ${o.taskId}），仅对该客户可信；伪造或重复使用的材料仍照常提示`,
+    en: `the customer confirmed authorising this caller (verification ${o.taskId}): trusted for this customer only; forged or reused materials are still flagged`,
+  }
 }
 
 /**

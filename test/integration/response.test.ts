@@ -286,6 +286,19 @@ describe.each(testStores)('response on $kind', (store) => {
       )
       // Another customer of the same number is not touched by C2's word.
       expect(confirmed.assessment_changes.map((c: any) => c.contact_id)).not.toContain('A3')
+      // Screening a new call from that number for C2 lowers the risk and says whom C2 trusts.
+      const screenFor = async (customer_id: string) =>
+        (
+          await agent({
+            method: 'POST',
+            url: '/api/screen',
+            payload: { phone: AGENT_PHONE, customer_id },
+          })
+        ).json()
+      const trusted = await screenFor('C2')
+      expect(trusted.trusted_representative).toMatchObject({ task_id: sms.task_id })
+      expect(trusted.reasons.map((x: any) => x.code)).toContain('customer_confirmed_representative')
+      expect((await screenFor('C3')).trusted_representative).toBeNull()
     }),
   )
 

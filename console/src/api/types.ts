@@ -133,6 +133,8 @@ export type ScreenResult = {
   signals: Signal[]
   recommended_script: string
   script?: CallScript | null
+  /** The customer confirmed authorising this caller: trusted for this customer only. */
+  trusted_representative?: ({ task_id: string; confirmed_at: string } & Bilingual) | null
   recent_contacts: RecentContact[]
   rules_version: string
 }

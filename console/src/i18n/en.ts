@@ -205,6 +205,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'screen.reasons': 'Why',
   'screen.script': 'Script',
   'screen.scriptHint': 'Read each step to the caller',
+  'screen.trusted': 'A representative the customer confirmed',
   'screen.noScript': 'No special script: serve as usual.',
   'screen.recent': "Customer's recent contacts",
   'screen.noRecent': 'No recent contacts',

@@ -203,6 +203,7 @@ export const zhCN = {
   'screen.reasons': '预警原因',
   'screen.script': '应答话术',
   'screen.scriptHint': '请逐条向客户说明',
+  'screen.trusted': '客户已确认授权的代理人',
   'screen.noScript': '无需特别话术，按正常流程服务。',
   'screen.recent': '客户近期联络',
   'screen.noRecent': '近期无联络记录',

@@ -1,7 +1,7 @@
 // 来电预警: the agent types the ringing number and sees, in one screen, how careful to be, why,
 // and the script to read out. A genuine caller gets a calm "serve as usual".
 import { PhoneOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Empty, Form, Input, Row, Space, Typography } from 'antd'
+import { Alert, Button, Card, Col, Empty, Form, Input, Row, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api/client'
 import type { CallState, ScreenResult } from '../api/types'
@@ -133,6 +133,15 @@ function ScreenResultView({
           </div>
         }
       />
+      {result.trusted_representative && (
+        <Alert
+          type="success"
+          showIcon
+          className="screen-trusted"
+          title={t('screen.trusted')}
+          description={pick(result.trusted_representative)}
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           {call ? (

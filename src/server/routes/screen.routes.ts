@@ -53,6 +53,7 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
         signals: r.signals.map((s) => deps.present.signal(s)),
         recommended_script: r.recommended_script,
         script: deps.scripts.currentOrFallback(r.recommended_script),
+        trusted_representative: r.trusted_representative,
         recent_contacts: r.recent_contacts.map((c) => ({
           ...c,
           risk: risks.get(c.contact_id) ?? null,
