@@ -13,6 +13,12 @@ import type { LiveDetector } from './live-detector.js'
 
 const PUMP_MS = 5000
 
+/** GRAYLINE_OUTBOX_LEASE_SECONDS: how long a claimed message may stay `sending` before a retry. */
+function leaseMs(env: NodeJS.ProcessEnv): number | undefined {
+  const s = Number(env.GRAYLINE_OUTBOX_LEASE_SECONDS)
+  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined
+}
+
 export type ResponseServices = {
   calls: CallDeps
   verification: VerificationDeps
@@ -30,11 +36,12 @@ export function responseServices(
 ): ResponseServices {
   const reassess = new Reassessment(ctx, live)
   const outbox = outboxAdapterFromEnv(process.env, join(dirname(uploadDir), 'outbox'))
+  const lease = leaseMs(process.env)
   let pumping: Promise<void> = Promise.resolve()
   // One pump at a time; a failure is logged, the next tick tries again.
   const pump = () =>
     (pumping = pumping.then(async () => {
-      await dispatchDue(ctx, outbox.adapter).catch((e: unknown) =>
+      await dispatchDue(ctx, outbox.adapter, { leaseMs: lease }).catch((e: unknown) =>
         ctx.log.warn(`outbox: ${e instanceof Error ? e.message : String(e)}`),
       )
     }))
