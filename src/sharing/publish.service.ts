@@ -27,7 +27,10 @@ export class InvalidStixError extends Error {
   }
 }
 
-/** Publishes every confirmation that is neither own-institution, withdrawn nor expired. */
+/**
+ * Publishes every confirmation that is neither own-institution, withdrawn nor expired, once per
+ * epoch (a token changes with the month; a file hash never does).
+ */
 export async function publishConfirmed(d: PublishDeps): Promise<{ published: number }> {
   const now = d.ctx.clock.now().toISOString()
   const rows = await d.ctx.db
@@ -46,6 +49,7 @@ export async function publishConfirmed(d: PublishDeps): Promise<{ published: num
     const root = apiRootOf(dist)
     if (root === null) continue
     const kind = r.kind as IndicatorKind
+    if (await alreadyPublished(d, r.confirmation_id, kind)) continue
     const bare = r.identifier.slice(r.identifier.indexOf(':') + 1)
     const value = kind === 'sha256' ? bare : (await d.tokeniser.tokenise(kind, [bare]))[0]
     if (!value) continue
@@ -62,9 +66,29 @@ export async function publishConfirmed(d: PublishDeps): Promise<{ published: num
       description: `confirmed (${r.standard_of_proof})`,
     })
     await storeObjects(d, root, [...preamble(d.author, now, r.tlp as Tlp), ...objects], now)
+    await d.ctx.db
+      .insertInto('published_indicators')
+      .values({
+        confirmation_id: r.confirmation_id,
+        collection_id: collectionIdOf(root),
+        object_id: objects[0]?.id ?? '',
+        published_at: now,
+      })
+      .onConflict((oc) => oc.columns(['confirmation_id', 'object_id']).doNothing())
+      .execute()
     published++
   }
   return { published }
+}
+
+async function alreadyPublished(d: PublishDeps, confirmationId: string, kind: IndicatorKind) {
+  let q = d.ctx.db
+    .selectFrom('published_indicators')
+    .select('object_id')
+    .where('confirmation_id', '=', confirmationId)
+  // published_at starts with the epoch (YYYY-MM) it was tokenised in.
+  if (kind !== 'sha256') q = q.where('published_at', 'like', `${d.tokeniser.epoch()}%`)
+  return (await q.executeTakeFirst()) !== undefined
 }
 
 function preamble(author: Author, at: string, tlp: Tlp): StixObject[] {
@@ -76,7 +100,12 @@ export function collectionIdOf(apiRoot: string): string {
   return `collection-${apiRoot}`
 }
 
-async function storeObjects(d: PublishDeps, root: string, objects: StixObject[], at: string) {
+export async function storeObjects(
+  d: Pick<PublishDeps, 'ctx' | 'validator'>,
+  root: string,
+  objects: StixObject[],
+  at: string,
+) {
   const problems = d.validator.validate(objects)
   if (problems.length) throw new InvalidStixError(problems)
   const rows = objects.map((o) => ({

@@ -1,4 +1,4 @@
-// Kysely table interfaces of indicator sharing (migration 0007-sharing).
+// Kysely table interfaces of indicator sharing (migrations 0007-sharing and 0009-taxii).
 
 export type SharingPeerTable = {
   peer_id: string
@@ -82,6 +82,47 @@ export type SharedIndicatorTable = {
   pulled_at: string
 }
 
+/** Where a pull from another installation's collection stopped (migration 0009). */
+export type TaxiiPullCursorTable = {
+  /** The remote's name in GRAYLINE_TAXII_REMOTES. */
+  remote: string
+  api_root: string
+  collection_id: string
+  /** The last X-TAXII-Date-Added-Last seen: the next pull asks for what was added after it. */
+  added_after: string
+  pulled_at: string
+}
+
+/** Objects a peer POSTed; never republished as they are. */
+export type TaxiiInboundTable = {
+  peer_id: string
+  api_root: string
+  object_id: string
+  version: string
+  object_type: string
+  object: string
+  received_at: string
+}
+
+/** A publisher's aggregated sighting of one of its indicators, as pulled. */
+export type SharedSightingTable = {
+  sighting_id: string
+  indicator_id: string
+  /** `hit` or `false_positive`. */
+  outcome: string
+  /** Institutions that reported it, this one included when it did. */
+  count: number
+  source: string
+  seen_at: string
+}
+
+export type PublishedIndicatorTable = {
+  confirmation_id: string
+  collection_id: string
+  object_id: string
+  published_at: string
+}
+
 export type SharingTables = {
   sharing_peers: SharingPeerTable
   consortium_usage: ConsortiumUsageTable
@@ -91,4 +132,8 @@ export type SharingTables = {
   taxii_status: TaxiiStatusTable
   identifier_tokens: IdentifierTokenTable
   shared_indicators: SharedIndicatorTable
+  taxii_pull_cursors: TaxiiPullCursorTable
+  taxii_inbound: TaxiiInboundTable
+  shared_sightings: SharedSightingTable
+  published_indicators: PublishedIndicatorTable
 }
