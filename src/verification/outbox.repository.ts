@@ -131,3 +131,18 @@ export async function listMessages(
   const rows = await q.orderBy('created_at', 'desc').orderBy('message_id').limit(f.limit).execute()
   return rows.map(toMessage)
 }
+
+/** The newest message of each task: what the queue shows as the task's delivery status. */
+export async function latestMessageOfTasks(
+  db: Db,
+  taskIds: string[],
+): Promise<Map<string, OutboxMessage>> {
+  if (!taskIds.length) return new Map()
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('task_id', 'in', taskIds)
+    .orderBy('created_at')
+    .execute()
+  return new Map(rows.map((r) => [r.task_id ?? '', toMessage(r)]))
+}

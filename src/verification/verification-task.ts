@@ -1,6 +1,7 @@
 // A verification task: ask the customer, through a channel they registered with us, whether they
 // authorised the person acting in their name. The answer feeds detection; it never closes a complaint.
 import type { VerificationOutcome } from '../detect/index.js'
+import { maskIdentifier } from '../privacy/index.js'
 
 export { verificationOutcomes } from '../detect/index.js'
 export type { VerificationOutcome } from '../detect/index.js'
@@ -34,6 +35,13 @@ export type VerificationTask = {
   updated_at: string
   completed_by: string | null
   completed_at: string | null
+}
+
+/** The representative as the question names them: a number masked, nothing for a contact without one. */
+export function representativeLabelOf(representativeKey: string): string | null {
+  return representativeKey.startsWith('phone:')
+    ? maskIdentifier(representativeKey).replace(/^phone:/, '')
+    : null
 }
 
 /** The question, as the customer hears or reads it; the representative is named only masked. */

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
 import type { Contact } from '../contract/index.js'
 import { representativeKeyOf } from '../detect/index.js'
-import { maskIdentifier } from '../privacy/index.js'
 import type { AssessmentChange, Reassessment } from '../response/reassessment.js'
 import { ResponseError } from '../response/response-error.js'
 import { enqueueMessage } from './outbox.repository.js'
@@ -14,7 +13,11 @@ import type {
   VerificationOutcome,
   VerificationTask,
 } from './verification-task.js'
-import { MAX_UNREACHABLE_ATTEMPTS, verificationQuestion } from './verification-task.js'
+import {
+  MAX_UNREACHABLE_ATTEMPTS,
+  representativeLabelOf,
+  verificationQuestion,
+} from './verification-task.js'
 import { insertTask, loadTask, openTaskFor, updateTask } from './verification-tasks.repository.js'
 
 export type VerificationDeps = {
@@ -61,9 +64,7 @@ export async function createVerificationTask(
     call_id: input.callId ?? null,
     representative_id: input.representativeId ?? null,
     representative_key: key,
-    representative_label: key.startsWith('phone:')
-      ? maskIdentifier(key).replace(/^phone:/, '')
-      : null,
+    representative_label: representativeLabelOf(key),
     channel: input.channel,
     status: input.channel === 'callback' ? 'open' : 'awaiting_reply',
     outcome: null,
@@ -99,6 +100,33 @@ export async function createVerificationTask(
   })
   if (input.channel !== 'callback') deps.onQueued?.()
   return { task, created: true }
+}
+
+export type MessagePreview = {
+  representative: string | null
+  has_registered_phone: boolean
+  message: ReturnType<typeof verificationQuestion>
+}
+
+/** The message an SMS or in-app task would send, shown to the agent before they create it. */
+export async function previewVerificationMessage(
+  ctx: Context,
+  input: { customerId: string; contactId?: string },
+): Promise<MessagePreview> {
+  const customer = await ctx.db
+    .selectFrom('customers')
+    .select(['customer_id', 'phone'])
+    .where('customer_id', '=', input.customerId)
+    .executeTakeFirst()
+  if (!customer)
+    throw new ResponseError('not_found', `no customer ${input.customerId}`, 'customer_id')
+  const contact = input.contactId ? await contactOf(ctx, input.contactId) : null
+  const label = contact ? representativeLabelOf(representativeKeyOf(contact)) : null
+  return {
+    representative: label,
+    has_registered_phone: Boolean(customer.phone),
+    message: verificationQuestion(label),
+  }
 }
 
 async function contactOf(ctx: Context, contactId: string): Promise<Contact> {

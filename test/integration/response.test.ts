@@ -306,6 +306,14 @@ describe.each(testStores)('response on $kind', (store) => {
     'delivers verification messages through the local inbox and records failures as failures',
     withApp(async (app) => {
       const agent = as(app, await login(app, 'agent'))
+      const preview = (
+        await agent({
+          method: 'GET',
+          url: '/api/verification/message-preview?customer_id=C3&contact_id=A3',
+        })
+      ).json()
+      expect(preview).toMatchObject({ representative: '199****5678', has_registered_phone: true })
+      expect(preview.message['zh-CN']).toContain('（199****5678）')
       const task = (
         await agent({
           method: 'POST',
@@ -332,6 +340,14 @@ describe.each(testStores)('response on $kind', (store) => {
         adapter: 'local',
         attempts: 1,
         recipient: '139****1002',
+      })
+      const waiting = (
+        await agent({ method: 'GET', url: '/api/verification/tasks?status=awaiting_reply' })
+      ).json()
+      expect(waiting.items.find((x: any) => x.task_id === task.task_id).delivery).toMatchObject({
+        message_id: messageId,
+        status: 'delivered',
+        attempts: 1,
       })
       const line = JSON.parse(readFileSync(join(t.dir, 'outbox', 'sms.jsonl'), 'utf8').trim())
       expect(line).toMatchObject({ message_id: messageId, recipient: '+8613900001002' })

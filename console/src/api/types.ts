@@ -441,6 +441,20 @@ export type VerificationTask = {
   created_at: string
   completed_by: string | null
   completed_at: string | null
+  /** SMS and in-app: the latest message's real delivery status from the outbox. */
+  delivery?: {
+    message_id: string
+    status: OutboxMessage['status']
+    attempts: number
+    last_error: string | null
+    delivered_at: string | null
+  } | null
+}
+
+export type VerificationMessagePreview = {
+  representative: string | null
+  has_registered_phone: boolean
+  message: Bilingual
 }
 
 export type OutboxMessage = {

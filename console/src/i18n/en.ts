@@ -1,5 +1,6 @@
 // Every visible string of the console in English; the keys are zh-cn.ts's, no more, no fewer.
 import { casesEn } from './cases-en'
+import { responseEn } from './response-en'
 import type { zhCN } from './zh-cn'
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -553,4 +554,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'outboxStatus.retrying': 'Retrying',
   'outboxStatus.failed': 'Failed',
   ...casesEn,
+  ...responseEn,
 }

@@ -1,6 +1,7 @@
 // Every visible string of the console in Simplified Chinese, the working language of the teams.
 // en.ts must carry the same keys (the type checker enforces it).
 import { casesZhCN } from './cases-zh-cn'
+import { responseZhCN } from './response-zh-cn'
 
 export const zhCN = {
   'app.name': 'Grayline 灰线',
@@ -546,4 +547,5 @@ export const zhCN = {
   'outboxStatus.retrying': '重试中',
   'outboxStatus.failed': '发送失败',
   ...casesZhCN,
+  ...responseZhCN,
 } as const

@@ -1,8 +1,21 @@
 // 客户核实: the call-back queue for agents — ask the customer on their registered phone whether they
 // authorised the representative, record what they said — and the outbox with each message's real
 // delivery status. An outcome re-assesses the customer's contacts; the changes are shown with why.
-import { Button, Card, Input, List, Modal, Segmented, Space, Table, Tag, Typography } from 'antd'
+import {
+  Button,
+  Card,
+  Input,
+  List,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router-dom'
 import { api } from '../api/client'
 import type {
   AssessmentChange,
@@ -11,6 +24,7 @@ import type {
   VerificationTask,
 } from '../api/types'
 import { ErrorView } from '../components/error-view'
+import { VerificationTaskDialog } from '../components/verification-task-dialog'
 import { useApi } from '../hooks/use-api'
 import { useI18n } from '../i18n/i18n'
 import { formatTime } from '../format'
@@ -20,11 +34,36 @@ const OUTCOMES: VerificationOutcome[] = ['confirmed', 'denied', 'unreachable', '
 export function VerificationPage() {
   const { t } = useI18n()
   const [view, setView] = useState<'queue' | 'done' | 'outbox'>('queue')
+  // ?customer_id=&contact_id= (from a contact) opens the new-task dialog with them filled in.
+  const [params, setParams] = useSearchParams()
+  const prefill = {
+    customer_id: params.get('customer_id') ?? undefined,
+    contact_id: params.get('contact_id') ?? undefined,
+  }
+  const [creating, setCreating] = useState(Boolean(prefill.customer_id))
+  const [tick, setTick] = useState(0)
   return (
     <div className="page">
-      <Typography.Title level={4} className="page-title">
-        {t('verify.title')}
-      </Typography.Title>
+      <div className="page-head">
+        <Typography.Title level={4} className="page-title">
+          {t('verify.title')}
+        </Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('verifyNew.open')}
+        </Button>
+      </div>
+      {creating && (
+        <VerificationTaskDialog
+          initial={prefill}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false)
+            setParams({}, { replace: true })
+            setView('queue')
+            setTick((n) => n + 1)
+          }}
+        />
+      )}
       <Segmented
         value={view}
         onChange={(v) => setView(v as typeof view)}
@@ -35,7 +74,11 @@ export function VerificationPage() {
         ]}
       />
       <div className="section">
-        {view === 'outbox' ? <OutboxTable /> : <TaskTable done={view === 'done'} />}
+        {view === 'outbox' ? (
+          <OutboxTable key={tick} />
+        ) : (
+          <TaskTable key={`${view}-${tick}`} done={view === 'done'} />
+        )}
       </div>
       <Typography.Paragraph type="secondary" className="principle">
         {t('verify.principle')}
@@ -78,6 +121,11 @@ function TaskTable({ done }: { done: boolean }) {
           },
           { title: t('verify.attempts'), dataIndex: 'attempts' },
           {
+            title: t('verifyNew.delivery'),
+            key: 'delivery',
+            render: (_: unknown, r) => <DeliveryTag task={r} />,
+          },
+          {
             title: t('verify.status'),
             dataIndex: 'status',
             render: (v: string, r) => (
@@ -108,6 +156,19 @@ function TaskTable({ done }: { done: boolean }) {
       )}
     </>
   )
+}
+
+/** Call-backs have no message; SMS and in-app show what the outbox really did with theirs. */
+function DeliveryTag({ task }: { task: VerificationTask }) {
+  const { label } = useI18n()
+  const d = task.delivery
+  if (task.channel === 'callback' || !d) return <span className="muted">—</span>
+  const tag = (
+    <Tag color={d.status === 'delivered' ? 'green' : d.status === 'failed' ? 'red' : undefined}>
+      {label('outboxStatus', d.status)}
+    </Tag>
+  )
+  return d.last_error ? <Tooltip title={d.last_error}>{tag}</Tooltip> : tag
 }
 
 function OutcomeDialog({

@@ -7,9 +7,11 @@ import { assessmentChangesOf } from '../../response/index.js'
 import type { OutboxMessage, VerificationTask } from '../../verification/index.js'
 import {
   createVerificationTask,
+  latestMessageOfTasks,
   listMessages,
   listTasks,
   outboxStatuses,
+  previewVerificationMessage,
   receiptStatuses,
   recordReceipt,
   recordVerificationOutcome,
@@ -51,14 +53,28 @@ const receiptBody = z.object({
   error: z.string().max(500).optional(),
 })
 const changesQuery = z.object({ contact_id: z.string().min(1).max(128) })
+const previewQuery = z.object({
+  customer_id: z.string().trim().min(1).max(128),
+  contact_id: z.string().trim().min(1).max(128).optional(),
+})
 
-function presentTask(t: VerificationTask) {
+/** A task as the queue sees it; for SMS and in-app, its latest message's real delivery status. */
+function presentTask(t: VerificationTask, message?: OutboxMessage) {
   const { representative_key: key, ...rest } = t
   return {
     ...rest,
     representative: t.representative_label,
     via_registered_channel: t.channel,
     has_phone: key.startsWith('phone:'),
+    delivery: message
+      ? {
+          message_id: message.message_id,
+          status: message.status,
+          attempts: message.attempts,
+          last_error: message.last_error,
+          delivered_at: message.delivered_at,
+        }
+      : null,
   }
 }
 
@@ -99,11 +115,15 @@ export function verificationRoutes(app: Api, deps: ServerDeps, rs: ResponseServi
     async (request) => {
       const p = principalOrThrow(request)
       const items = await listTasks(ctx.db, request.query)
+      const messages = await latestMessageOfTasks(
+        ctx.db,
+        items.filter((t) => t.channel !== 'callback').map((t) => t.task_id),
+      )
       audit(request.ip, p, 'verification.list', 'verification_task', null, {
         filter: request.query,
         returned: items.length,
       })
-      return { items: items.map(presentTask) }
+      return { items: items.map((t) => presentTask(t, messages.get(t.task_id))) }
     },
   )
 
@@ -128,6 +148,26 @@ export function verificationRoutes(app: Api, deps: ServerDeps, rs: ResponseServi
         created: r.created,
       })
       return reply.code(r.created ? 201 : 200).send({ ...presentTask(r.task), created: r.created })
+    },
+  )
+
+  app.get(
+    '/api/verification/message-preview',
+    {
+      schema: { querystring: previewQuery, tags: ['verification'] },
+      preHandler: requirePermission('verification:work'),
+    },
+    async (request) => {
+      const p = principalOrThrow(request)
+      const q = request.query
+      const r = await previewVerificationMessage(ctx, {
+        customerId: q.customer_id,
+        contactId: q.contact_id,
+      })
+      audit(request.ip, p, 'verification.preview', 'customer', q.customer_id, {
+        contact_id: q.contact_id ?? null,
+      })
+      return r
     },
   )
 
