@@ -1,32 +1,134 @@
-// Prints brute-force voice search times over N stored 192-float embeddings (default 1,000,000:
-// 768 MB of vectors). Usage: npx tsx bench/voice-search-bench.ts [N] [queries]
+// Prints voice search times over N stored 192-float embeddings (default 1,000,000), brute force
+// against the HNSW index, with the HNSW index's build, write and load times and its recall@10
+// against the exact answer. The voices are speaker-like: N/5 speakers of five calls each, a call
+// being its speaker's centre plus noise (same-speaker cosine about 0.74, others about 0 ± 0.07),
+// and every query a new call of a stored speaker.
+// Usage: npx tsx bench/voice-search-bench.ts [N] [queries]   (npm run bench:voice-search)
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HnswVoiceIndex } from '../src/voice/library/hnsw-voice-index.js'
 import { VoiceIndex } from '../src/voice/library/voice-index.js'
+import type { VoiceHit, VoiceSearchIndex } from '../src/voice/library/voice-index.js'
+import { SAME_VOICE_CANDIDATES } from '../src/voice/library/voice-search.js'
 
 const n = Number(process.argv[2] ?? 1_000_000)
-const queries = Number(process.argv[3] ?? 100)
+const queries = Number(process.argv[3] ?? 200)
 const dim = 192
+const callsPerSpeaker = 5
+const noise = 0.6
 
-let seed = 1
-function randomVoice(): Float32Array {
-  return Float32Array.from({ length: dim }, () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed / 2147483648 - 0.5
-  })
+/** A deterministic Gaussian stream per (speaker, call): xorshift32 + Box-Muller. */
+function gaussians(seed: number, scale: number, out: Float32Array, add = false): void {
+  let s = (seed * 2654435761) >>> 0 || 1
+  const next = (): number => {
+    s ^= s << 13
+    s >>>= 0
+    s ^= s >>> 17
+    s ^= s << 5
+    s >>>= 0
+    return (s + 1) / 4294967297
+  }
+  for (let i = 0; i < out.length; i++) {
+    const g = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()) * scale
+    out[i] = add ? out[i]! + g : g
+  }
 }
 
-const index = new VoiceIndex(dim, n)
-for (let i = 0; i < n; i++) index.add(`v${i}`, randomVoice())
-const times: number[] = []
-for (let q = 0; q < queries; q++) {
-  const query = randomVoice()
+function voice(speaker: number, call: number): Float32Array {
+  const v = new Float32Array(dim)
+  gaussians(speaker + 1, 1, v)
+  gaussians(1_000_003 * (call + 1) + speaker, noise, v, true)
+  return v
+}
+
+const idOf = (i: number): string => `cv_${Math.floor(i / callsPerSpeaker)}_${i % callsPerSpeaker}`
+const voiceOf = (i: number): Float32Array =>
+  voice(Math.floor(i / callsPerSpeaker), i % callsPerSpeaker)
+
+function build(index: VoiceSearchIndex, label: string): number {
   const start = performance.now()
-  index.search(query, 5, 0.5)
-  times.push(performance.now() - start)
+  for (let i = 0; i < n; i++) {
+    index.add(idOf(i), voiceOf(i))
+    if ((i + 1) % 100_000 === 0)
+      process.stderr.write(
+        `${label}: ${i + 1} added, ${((performance.now() - start) / 1000).toFixed(0)} s\n`,
+      )
+  }
+  return (performance.now() - start) / 1000
 }
-times.sort((a, b) => a - b)
-const pick = (p: number): string =>
-  times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1)
+
+const speakers = Math.floor(n / callsPerSpeaker)
+const queryVoices = Array.from({ length: queries }, (_, q) => voice((q * 7919) % speakers, 99))
+
+function timed(
+  index: VoiceSearchIndex,
+  k: number,
+  minScore: number,
+): { ms: number[]; hits: VoiceHit[][] } {
+  const ms: number[] = []
+  const hits: VoiceHit[][] = []
+  for (const query of queryVoices) {
+    const start = performance.now()
+    hits.push(index.search(query, k, minScore))
+    ms.push(performance.now() - start)
+  }
+  return { ms, hits }
+}
+
+function percentiles(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b)
+  const pick = (p: number): string =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2)
+  return `p50 ${pick(0.5)} ms, p99 ${pick(0.99)} ms`
+}
+
+function recall(found: VoiceHit[][], exact: VoiceHit[][]): number {
+  let hit = 0
+  let total = 0
+  found.forEach((hits, q) => {
+    const truth = new Set(exact[q]!.map((h) => h.id))
+    total += truth.size
+    hit += hits.filter((h) => truth.has(h.id)).length
+  })
+  return total === 0 ? 1 : hit / total
+}
+
+const rss = (): string => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB rss`
+console.log(`${n} embeddings x ${dim} floats (${speakers} speakers), ${queries} queries`)
+
+const graph = new HnswVoiceIndex(dim, n)
+const buildSeconds = build(graph, 'hnsw')
+console.log(`hnsw build ${buildSeconds.toFixed(0)} s (M 16, efConstruction 100), ${rss()}`)
+const dir = await mkdtemp(join(tmpdir(), 'grayline-hnsw-bench-'))
+const file = join(dir, 'calls.hnsw')
+let t = performance.now()
+await graph.write(file)
+const bytes = (await stat(file)).size
 console.log(
-  `${n} embeddings x ${dim} floats, ${queries} queries: p50 ${pick(0.5)} ms, p99 ${pick(0.99)} ms`,
+  `hnsw write ${((performance.now() - t) / 1000).toFixed(1)} s, ${(bytes / 2 ** 20).toFixed(0)} MB`,
 )
-console.log(`heap ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB rss`)
+t = performance.now()
+const loaded = await HnswVoiceIndex.read(file)
+console.log(
+  `hnsw load at start ${((performance.now() - t) / 1000).toFixed(1)} s (${loaded?.size} voices)`,
+)
+await rm(dir, { recursive: true })
+
+const top10 = timed(loaded ?? graph, 10, -1)
+const asUsed = timed(loaded ?? graph, SAME_VOICE_CANDIDATES, 0.5)
+console.log(`hnsw top-10: ${percentiles(top10.ms)}`)
+console.log(
+  `hnsw top-${SAME_VOICE_CANDIDATES} above 0.5 (as the signals search): ${percentiles(asUsed.ms)}`,
+)
+
+const exactIndex = new VoiceIndex(dim, n)
+build(exactIndex, 'exact')
+const exact10 = timed(exactIndex, 10, -1)
+const exactUsed = timed(exactIndex, SAME_VOICE_CANDIDATES, 0.5)
+console.log(`brute force top-10: ${percentiles(exact10.ms)}`)
+console.log(`recall@10 of hnsw against brute force: ${recall(top10.hits, exact10.hits).toFixed(4)}`)
+console.log(
+  `recall of same-speaker calls above 0.5: ${recall(asUsed.hits, exactUsed.hits).toFixed(4)}`,
+)
+console.log(rss())

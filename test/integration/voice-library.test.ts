@@ -11,6 +11,9 @@ import {
   purgeExpiredCallVoices,
   recordCallVoice,
   recordVoiceConsent,
+  keepVoiceIndexesIn,
+  persistVoiceIndexes,
+  removeAgentVoice,
   scoreAgainstEnrolment,
   VoiceConsentError,
 } from '../../src/voice/library/index.js'
@@ -77,8 +80,16 @@ describe.each(testStores)('voice library on $kind', (s) => {
         voiceprint: voice(2),
         enrolledBy: 'agent',
       })
-      expect(await deleteCustomerVoice(ctx, 'C1002')).toBe(1)
+      await recordCallVoice(ctx, {
+        contactId: 'K9',
+        claimedCustomerId: 'C1002',
+        side: 'caller',
+        voiceprint: voice(2, 0.01),
+      })
+      expect(await callsWithVoice(ctx, voice(2).embedding, MODEL, 0.9)).toHaveLength(1)
+      expect(await deleteCustomerVoice(ctx, 'C1002')).toEqual({ enrolments: 1, callVoices: 1 })
       expect(await scoreAgainstEnrolment(ctx, 'C1002', voice(2).embedding, MODEL)).toBeNull()
+      expect(await callsWithVoice(ctx, voice(2).embedding, MODEL, 0.9)).toHaveLength(0)
       const again = { customerId: 'C1002', consentId, voiceprint: voice(2), enrolledBy: 'agent' }
       await expect(enrolCustomerVoice(ctx, again)).rejects.toThrow(VoiceConsentError)
     },
@@ -112,6 +123,8 @@ describe.each(testStores)('voice library on $kind', (s) => {
         .where('agent_voice_id', '=', id)
         .executeTakeFirst()
       expect(row).toMatchObject({ added_by: 'investigator', reason, label: '代理甲' })
+      expect(await removeAgentVoice(ctx, id)).toBe(true)
+      expect(index.search(voice(3, 0.05).embedding, 1, 0.95)).toEqual([])
     },
   )
 
@@ -139,6 +152,47 @@ describe.each(testStores)('voice library on $kind', (s) => {
       expect(await purgeExpiredCallVoices(at(ctx, '2026-11-20T00:00:00.000Z'))).toBe(0)
       expect(await purgeExpiredCallVoices(at(ctx, '2026-12-02T00:00:00.000Z'))).toBe(3)
       expect(await callsWithVoice(ctx, voice(6).embedding, MODEL, 0.9)).toHaveLength(0)
+    },
+  )
+
+  it.runIf(s.available)(
+    'searches a large library through HNSW, written at close and brought up to date at the next start',
+    async () => {
+      process.env.GRAYLINE_VOICE_ANN_FROM = '20'
+      try {
+        const ctx = t.ctx
+        keepVoiceIndexesIn(ctx, t.dir)
+        for (let i = 0; i < 30; i++)
+          await recordCallVoice(ctx, {
+            contactId: `L${i}`,
+            claimedCustomerId: `C3${i}`,
+            side: 'caller',
+            voiceprint: voice(10 + i),
+          })
+        expect((await callsWithVoice(ctx, voice(15).embedding, MODEL, 0.99))[0]?.contactId).toBe(
+          'L5',
+        )
+        expect(await persistVoiceIndexes(ctx)).toBe(1)
+        // What happens between the write and the next start is reconciled from the store.
+        await deleteCustomerVoice(ctx, 'C35')
+        const restarted = { ...ctx, db: ctx.db.withoutPlugins() }
+        await recordCallVoice(restarted, {
+          contactId: 'L99',
+          claimedCustomerId: 'C399',
+          side: 'caller',
+          voiceprint: voice(77),
+        })
+        keepVoiceIndexesIn(restarted, t.dir)
+        expect(await callsWithVoice(restarted, voice(15).embedding, MODEL, 0.99)).toEqual([])
+        expect(
+          (await callsWithVoice(restarted, voice(77).embedding, MODEL, 0.99))[0]?.contactId,
+        ).toBe('L99')
+        expect(
+          (await callsWithVoice(restarted, voice(16).embedding, MODEL, 0.99))[0]?.contactId,
+        ).toBe('L6')
+      } finally {
+        delete process.env.GRAYLINE_VOICE_ANN_FROM
+      }
     },
   )
 })

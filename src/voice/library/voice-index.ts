@@ -1,13 +1,25 @@
 // Brute-force cosine search over unit-length embeddings in one contiguous Float32Array: exact,
-// and fast enough to about 100k voices per model. Past that, an ANN index (HNSW via
-// hnswlib-node, or pgvector's HNSW on PostgreSQL) answers top-k, then exact cosine re-ranks.
+// and fast enough to about 100k voices per model. Past that, HnswVoiceIndex (hnswlib-node)
+// answers instead; TieredVoiceIndex switches from one to the other as the library grows.
 import { unitLength } from './cosine.js'
 
 export type VoiceHit = { id: string; score: number }
 
-export class VoiceIndex {
+/** What every voice index answers; scores are cosines of the stored embeddings. */
+export type VoiceSearchIndex = {
+  readonly dim: number
+  readonly size: number
+  has(id: string): boolean
+  ids(): Iterable<string>
+  add(id: string, embedding: Float32Array): void
+  remove(id: string): boolean
+  search(query: Float32Array, k?: number, minScore?: number): VoiceHit[]
+}
+
+export class VoiceIndex implements VoiceSearchIndex {
   private vectors: Float32Array
-  private readonly ids: string[] = []
+  private readonly idOfRow: string[] = []
+  private readonly rowOf = new Map<string, number>()
 
   constructor(
     readonly dim: number,
@@ -17,20 +29,52 @@ export class VoiceIndex {
   }
 
   get size(): number {
-    return this.ids.length
+    return this.idOfRow.length
   }
 
   add(id: string, embedding: Float32Array): void {
     if (embedding.length !== this.dim) {
       throw new RangeError(`embedding of ${embedding.length} dimensions in an index of ${this.dim}`)
     }
-    if ((this.ids.length + 1) * this.dim > this.vectors.length) {
+    if ((this.idOfRow.length + 1) * this.dim > this.vectors.length) {
       const grown = new Float32Array(this.vectors.length * 2)
       grown.set(this.vectors)
       this.vectors = grown
     }
-    this.vectors.set(unitLength(embedding), this.ids.length * this.dim)
-    this.ids.push(id)
+    if (this.rowOf.has(id)) this.remove(id)
+    this.vectors.set(unitLength(embedding), this.idOfRow.length * this.dim)
+    this.rowOf.set(id, this.idOfRow.length)
+    this.idOfRow.push(id)
+  }
+
+  has(id: string): boolean {
+    return this.rowOf.has(id)
+  }
+
+  ids(): Iterable<string> {
+    return this.rowOf.keys()
+  }
+
+  /** Removes a voice by moving the last row into its place: O(dim), order is not kept. */
+  remove(id: string): boolean {
+    const row = this.rowOf.get(id)
+    if (row === undefined) return false
+    const last = this.idOfRow.length - 1
+    const lastId = this.idOfRow[last]!
+    if (row !== last) {
+      this.vectors.copyWithin(row * this.dim, last * this.dim, (last + 1) * this.dim)
+      this.idOfRow[row] = lastId
+      this.rowOf.set(lastId, row)
+    }
+    this.idOfRow.pop()
+    this.rowOf.delete(id)
+    return true
+  }
+
+  /** Every stored voice, unit length: what an ANN index is built from when the library grows. */
+  *entries(): Generator<[string, Float32Array]> {
+    for (let row = 0; row < this.idOfRow.length; row++)
+      yield [this.idOfRow[row]!, this.vectors.subarray(row * this.dim, (row + 1) * this.dim)]
   }
 
   /** The `k` closest voices scoring at least `minScore`, best first. */
@@ -38,10 +82,10 @@ export class VoiceIndex {
     const q = unitLength(query)
     const best: VoiceHit[] = []
     let floor = minScore
-    for (let row = 0; row < this.ids.length; row++) {
+    for (let row = 0; row < this.idOfRow.length; row++) {
       const score = dot(q, this.vectors, row * this.dim)
       if (score < floor) continue
-      best.push({ id: this.ids[row]!, score })
+      best.push({ id: this.idOfRow[row]!, score })
       best.sort((a, b) => b.score - a.score)
       if (best.length > k) best.pop()
       if (best.length === k) floor = Math.max(minScore, best[k - 1]!.score)

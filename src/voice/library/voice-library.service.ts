@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../../context.js'
 import { encodeEmbedding } from './embedding-codec.js'
+import { noteRemoved, noteStored } from './library-indexes.js'
 
 export type StoredVoiceprint = { embedding: Float32Array; speechSeconds: number; model: string }
 
@@ -98,7 +99,19 @@ export async function addAgentVoice(ctx: Context, input: AgentVoiceInput): Promi
       added_at: ctx.clock.now().toISOString(),
     })
     .execute()
+  const { model, embedding } = input.voiceprint
+  await noteStored(ctx, 'agents', model, agentVoiceId, embedding)
   return agentVoiceId
+}
+
+/** Takes a voice out of the known agents (a wrong attribution, a case closed). */
+export async function removeAgentVoice(ctx: Context, agentVoiceId: string): Promise<boolean> {
+  const deleted = await ctx.db
+    .deleteFrom('voice_agents')
+    .where('agent_voice_id', '=', agentVoiceId)
+    .executeTakeFirst()
+  await noteRemoved(ctx, 'agents', [agentVoiceId])
+  return Number(deleted.numDeletedRows) > 0
 }
 
 export type CallVoiceInput = {
@@ -125,21 +138,45 @@ export async function recordCallVoice(ctx: Context, input: CallVoiceInput): Prom
       expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
     })
     .execute()
+  if (input.side === 'caller' && input.claimedCustomerId)
+    await noteStored(ctx, 'calls', input.voiceprint.model, callVoiceId, input.voiceprint.embedding)
   return callVoiceId
 }
 
 /** The scheduled purge: call embeddings past their retention. Returns how many were deleted. */
 export async function purgeExpiredCallVoices(ctx: Context): Promise<number> {
+  const now = ctx.clock.now().toISOString()
+  const expired = await ctx.db
+    .selectFrom('call_voices')
+    .select('call_voice_id')
+    .where('expires_at', '<=', now)
+    .execute()
+  if (!expired.length) return 0
+  // New rows expire in the future, so this deletes exactly the rows just listed.
   const result = await ctx.db
     .deleteFrom('call_voices')
-    .where('expires_at', '<=', ctx.clock.now().toISOString())
+    .where('expires_at', '<=', now)
     .executeTakeFirst()
+  await noteRemoved(
+    ctx,
+    'calls',
+    expired.map((r) => r.call_voice_id),
+  )
   return Number(result.numDeletedRows)
 }
 
-/** Deletion on the customer's request: enrolments go, consents are marked withdrawn. */
-export async function deleteCustomerVoice(ctx: Context, customerId: string): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
+export type CustomerVoiceDeletion = { enrolments: number; callVoices: number }
+
+/**
+ * Deletion on the customer's request: enrolments go, consents are marked withdrawn, and the
+ * callers' embeddings of calls made in the customer's name go too (the voice may have been
+ * theirs). Findings stay: they hold scores and ids, no voiceprint.
+ */
+export async function deleteCustomerVoice(
+  ctx: Context,
+  customerId: string,
+): Promise<CustomerVoiceDeletion> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const deleted = await trx
       .deleteFrom('voice_enrolments')
       .where('customer_id', '=', customerId)
@@ -150,8 +187,19 @@ export async function deleteCustomerVoice(ctx: Context, customerId: string): Pro
       .where('customer_id', '=', customerId)
       .where('withdrawn_at', 'is', null)
       .execute()
-    return Number(deleted.numDeletedRows)
+    const calls = await trx
+      .selectFrom('call_voices')
+      .select('call_voice_id')
+      .where('claimed_customer_id', '=', customerId)
+      .execute()
+    await trx.deleteFrom('call_voices').where('claimed_customer_id', '=', customerId).execute()
+    return {
+      enrolments: Number(deleted.numDeletedRows),
+      callIds: calls.map((c) => c.call_voice_id),
+    }
   })
+  await noteRemoved(ctx, 'calls', result.callIds)
+  return { enrolments: result.enrolments, callVoices: result.callIds.length }
 }
 
 function stored(voiceprint: StoredVoiceprint): {

@@ -2,23 +2,22 @@
 import type { Context } from '../../context.js'
 import { cosine } from './cosine.js'
 import { decodeEmbedding } from './embedding-codec.js'
-import { VoiceIndex } from './voice-index.js'
-import type { VoiceHit } from './voice-index.js'
+import { libraryIndex } from './library-indexes.js'
+import type { VoiceHit, VoiceSearchIndex } from './voice-index.js'
+
+/**
+ * How many of the closest kept calls one search returns: enough to show one voice behind many
+ * borrowers and to list them for review, bounded so that a search stays a top-k query.
+ */
+export const SAME_VOICE_CANDIDATES = 200
 
 /** Known agent voices as an index; ids are agent_voice_id. */
-export async function agentVoiceIndex(
+export function agentVoiceIndex(
   ctx: Context,
   model: string,
   dim: number,
-): Promise<VoiceIndex> {
-  const rows = await ctx.db
-    .selectFrom('voice_agents')
-    .select(['agent_voice_id', 'embedding'])
-    .where('model', '=', model)
-    .execute()
-  const index = new VoiceIndex(dim, Math.max(1, rows.length))
-  for (const row of rows) index.add(row.agent_voice_id, decodeEmbedding(row.embedding))
-  return index
+): Promise<VoiceSearchIndex> {
+  return libraryIndex(ctx, 'agents', model, dim)
 }
 
 /** The best cosine between a caller and the claimed customer's enrolments; null when none. */
@@ -47,21 +46,24 @@ export async function callsWithVoice(
   model: string,
   minScore: number,
 ): Promise<SameVoiceCall[]> {
+  const index = await libraryIndex(ctx, 'calls', model, embedding.length)
+  const hits = index.search(embedding, SAME_VOICE_CANDIDATES, minScore)
+  if (!hits.length) return []
   const rows = await ctx.db
     .selectFrom('call_voices')
-    .select(['call_voice_id', 'contact_id', 'claimed_customer_id', 'embedding'])
-    .where('model', '=', model)
-    .where('side', '=', 'caller')
-    .where('claimed_customer_id', 'is not', null)
+    .select(['call_voice_id', 'contact_id', 'claimed_customer_id'])
+    .where(
+      'call_voice_id',
+      'in',
+      hits.map((h) => h.id),
+    )
     .where('expires_at', '>', ctx.clock.now().toISOString())
     .execute()
-  return rows
-    .map((r) => ({
-      id: r.call_voice_id,
-      contactId: r.contact_id,
-      claimedCustomerId: r.claimed_customer_id ?? '',
-      score: cosine(embedding, decodeEmbedding(r.embedding)),
-    }))
-    .filter((hit) => hit.score >= minScore)
-    .sort((a, b) => b.score - a.score)
+  const calls = new Map(rows.map((r) => [r.call_voice_id, r]))
+  return hits.flatMap((hit) => {
+    const row = calls.get(hit.id)
+    return row
+      ? [{ ...hit, contactId: row.contact_id, claimedCustomerId: row.claimed_customer_id ?? '' }]
+      : []
+  })
 }
