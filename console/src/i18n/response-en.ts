@@ -16,4 +16,13 @@ export const responseEn: Record<keyof typeof responseZhCN, string> = {
   'verifyNew.created': 'Verification task created',
   'verifyNew.existing': 'The same question is already waiting for an answer: no new task',
   'verifyNew.delivery': 'Delivery',
+
+  'changes.title': 'Risk changes',
+  'changes.none': 'The risk has not changed since the contact was assessed',
+  'changes.verify': 'Ask the customer',
+  'changes.score': ' (score {before} → {after})',
+  'changes.added': 'Signals added: {signals}',
+  'changes.removed': 'Signals removed: {signals}',
+  'changeKind.call_answer': 'Call script answers',
+  'changeKind.verification_outcome': 'Verification with the customer',
 }

@@ -13,4 +13,13 @@ export const responseZhCN = {
   'verifyNew.created': '已创建核实任务',
   'verifyNew.existing': '已有相同的未完成核实任务，未重复创建',
   'verifyNew.delivery': '送达情况',
+
+  'changes.title': '风险变化',
+  'changes.none': '入库评估后风险未发生变化',
+  'changes.verify': '向客户核实',
+  'changes.score': '（分值 {before} → {after}）',
+  'changes.added': '新增信号：{signals}',
+  'changes.removed': '移除信号：{signals}',
+  'changeKind.call_answer': '通话话术回答',
+  'changeKind.verification_outcome': '客户核实结果',
 } as const

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { ContactDetail, LinkedIdentifier } from '../api/types'
 import { useAuth } from '../auth/auth'
+import { AssessmentChanges } from '../components/assessment-changes'
 import { AttachmentTable } from '../components/attachment-table'
 import { ContactRecordView } from '../components/contact-record-view'
 import { CustomerCard } from '../components/customer-card'
@@ -123,6 +124,10 @@ function DetailBody({ detail: d, canWatch, onWatch }: BodyProps) {
       </Col>
       <Col xs={24} xl={9}>
         <AssessmentCard detail={d} />
+        <AssessmentChanges
+          contactId={d.contact.contact_id}
+          customerId={d.contact.customer_id ?? null}
+        />
         <CustomerCard customer={d.customer} />
         {d.linked_customers.length > 0 && (
           <Card size="small" title={t('contact.linkedCustomers')} className="section">
