@@ -4,6 +4,7 @@ import { registerAssess } from './assess-command.js'
 import { registerBacktest } from './backtest-command.js'
 import { registerDemo } from './demo-command.js'
 import { registerEval } from './eval-command.js'
+import { registerGangs } from './gangs-command.js'
 import { registerDossier } from './dossier-command.js'
 import { registerEvidence } from './evidence-command.js'
 import { registerOperationsReport } from './operations-report-command.js'
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerDossier(program)
   registerOperationsReport(program)
   registerVoice(program)
+  registerGangs(program)
 }

@@ -1,6 +1,12 @@
 // Kysely table interfaces. Column types mean the same on SQLite and PostgreSQL: ids and UTC ISO
 // times as text, booleans as 0/1 integers, JSON as text.
 import type { Generated } from 'kysely'
+import type {
+  GangEdgeTable,
+  GangMemberTable,
+  GangRunTable,
+  GangTable,
+} from '../gangs/gang.table.js'
 import type { SharingTables } from '../sharing/sharing.table.js'
 import type {
   CallVoiceTable,
@@ -8,6 +14,7 @@ import type {
   VoiceConsentTable,
   VoiceEnrolmentTable,
   VoiceFindingTable,
+  VoiceThresholdTable,
 } from '../voice/library/voice.table.js'
 
 export type CustomerTable = {
@@ -385,6 +392,7 @@ export type Database = SharingTables & {
   voice_agents: VoiceAgentTable
   call_voices: CallVoiceTable
   voice_findings: VoiceFindingTable
+  voice_thresholds: VoiceThresholdTable
   customers: CustomerTable
   customer_versions: RecordVersionTable
   contacts: ContactTable
@@ -416,4 +424,8 @@ export type Database = SharingTables & {
   verification_tasks: VerificationTaskTable
   outbox_messages: OutboxMessageTable
   assessment_changes: AssessmentChangeTable
+  gangs: GangTable
+  gang_members: GangMemberTable
+  gang_edges: GangEdgeTable
+  gang_runs: GangRunTable
 }
