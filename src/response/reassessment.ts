@@ -14,8 +14,8 @@ export type DetectorHost = {
 }
 
 export type ChangeReason = {
-  kind: 'call_answer' | 'verification_outcome'
-  /** The call or verification task that brought the finding. */
+  kind: 'call_answer' | 'verification_outcome' | 'linked_contact'
+  /** The call, verification task or new contact that brought the finding. */
   ref: string
   /** For people, in the handler's language first. */
   text: string
@@ -34,20 +34,36 @@ export type AssessmentChange = {
   changed_at: string
 }
 
+/** Contacts re-assessed when a call links to them; the newest first past this many are left. */
+const MAX_LINKED = 200
+
 export class Reassessment {
   constructor(
     private readonly ctx: Context,
     private readonly host: DetectorHost,
   ) {}
 
-  /** A call recorded as a new contact joins detection and gets its first assessment. */
+  /**
+   * A call recorded as a new contact joins detection and gets its first assessment; the contacts it
+   * links to (the same caller's number) are assessed again, each change logged with the new contact
+   * as its reason — one more customer on a number is what turns a caller into a fan-out.
+   */
   addCall(rec: RecordedCall): Promise<ScoredAssessment> {
     return this.host.exclusive(async () => {
       const d = this.host.detector
       const idx = d.index.addContact(rec.contact, rec.links)
       d.invalidate()
       const a = d.assess(idx)
-      await saveAssessments(this.ctx.db, [a], this.ctx.clock.now().toISOString())
+      const now = this.ctx.clock.now().toISOString()
+      await saveAssessments(this.ctx.db, [a], now)
+      const id = rec.contact.contact_id
+      const reason: ChangeReason = {
+        kind: 'linked_contact',
+        ref: id,
+        text: `新的关联联系记录 ${id}（同一来电号码）/ a new linked contact ${id} (the same caller's number)`,
+        actor: typeof rec.contact.recorded_by === 'string' ? rec.contact.recorded_by : 'system',
+      }
+      await this.reassess(linkedTo(d, idx, rec), reason, now)
       return a
     })
   }
@@ -64,20 +80,42 @@ export class Reassessment {
       const targets = new Set(scope.contactIds.map((id) => d.index.byId.get(id)))
       if (scope.customerId)
         for (const c of d.index.contactsOfCustomer(scope.customerId)) targets.add(c.idx)
-      const now = this.ctx.clock.now().toISOString()
-      const changes: AssessmentChange[] = []
-      for (const idx of targets) {
-        if (idx === undefined) continue
-        const after = d.assess(idx)
-        const before = await storedAssessment(this.ctx, after.contact_id)
-        const change = diff(before, after, reason, now)
-        await saveAssessments(this.ctx.db, [after], now)
-        if (change) changes.push(change)
-      }
-      await saveChanges(this.ctx, changes)
-      return changes
+      return this.reassess(targets, reason, this.ctx.clock.now().toISOString())
     })
   }
+
+  private async reassess(
+    targets: Iterable<number | undefined>,
+    reason: ChangeReason,
+    now: string,
+  ): Promise<AssessmentChange[]> {
+    const d = this.host.detector
+    const changes: AssessmentChange[] = []
+    for (const idx of targets) {
+      if (idx === undefined) continue
+      const after = d.assess(idx)
+      const before = await storedAssessment(this.ctx, after.contact_id)
+      const change = diff(before, after, reason, now)
+      await saveAssessments(this.ctx.db, [after], now)
+      if (change) changes.push(change)
+    }
+    await saveChanges(this.ctx, changes)
+    return changes
+  }
+}
+
+/** The other contacts sharing the new call's caller identifiers, newest first. */
+function linkedTo(d: Detector, idx: number, rec: RecordedCall): Set<number> {
+  const out = new Set<number>()
+  for (const link of rec.links) {
+    if (link.role !== 'caller') continue
+    const others = d.index.postings.contactsOf(link.identifier)
+    for (let k = others.length - 1; k >= 0 && out.size < MAX_LINKED; k--) {
+      const other = others[k]
+      if (other !== undefined && other !== idx) out.add(other)
+    }
+  }
+  return out
 }
 
 type Stored = { risk: string; score: number; signals: Signal[] }
