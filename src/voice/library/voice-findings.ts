@@ -3,6 +3,7 @@
 // borrowers. Each finding keeps its score, the threshold and what it matched, for people to review.
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../../context.js'
+import { thresholdInForce } from '../calibration/voice-thresholds.js'
 import type { StoredVoiceprint } from './voice-library.service.js'
 import { recordCallVoice } from './voice-library.service.js'
 import { agentVoiceIndex, callsWithVoice, scoreAgainstEnrolment } from './voice-search.js'
@@ -25,52 +26,68 @@ export type CallVoiceCheck = {
   contactId: string
   claimedCustomerId?: string
   voiceprint: StoredVoiceprint
-  /** The same-speaker threshold calibrated for this model (and sample rate). */
-  threshold: number
+  /** Overrides the threshold in force for the model (see calibration/voice-thresholds.ts). */
+  threshold?: number
+  /** Where the caller's speech was in the recording, kept for playback of these segments. */
+  spans?: { startSeconds: number; endSeconds: number }[]
 }
 
-/** Checks a caller's voice, keeps its embedding for the retention period and stores the findings. */
+/**
+ * Checks a caller's voice, keeps its embedding for the retention period and stores the findings.
+ * With no threshold in force for the model, the embedding is kept and nothing is claimed.
+ */
 export async function checkCallerVoice(
   ctx: Context,
   input: CallVoiceCheck,
+): Promise<VoiceFinding[]> {
+  const { model } = input.voiceprint
+  let threshold = input.threshold
+  if (threshold === undefined) {
+    const inForce = await thresholdInForce(ctx, model)
+    if (inForce.source === 'none') ctx.log.warn(`voice findings not claimed: ${inForce.reason}`)
+    else threshold = inForce.threshold
+  }
+  const findings = threshold === undefined ? [] : await findingsOf(ctx, input, threshold)
+  await recordCallVoice(ctx, { ...input, side: 'caller' })
+  await storeFindings(ctx, input.contactId, model, findings, input.spans)
+  return findings
+}
+
+async function findingsOf(
+  ctx: Context,
+  input: CallVoiceCheck,
+  threshold: number,
 ): Promise<VoiceFinding[]> {
   const { embedding, model } = input.voiceprint
   const findings: VoiceFinding[] = []
   if (input.claimedCustomerId) {
     const score = await scoreAgainstEnrolment(ctx, input.claimedCustomerId, embedding, model)
-    if (score !== null && score < input.threshold) {
+    if (score !== null && score < threshold) {
       findings.push({
         code: 'voice_not_customer',
         score,
-        threshold: input.threshold,
+        threshold,
         matched: [input.claimedCustomerId],
       })
     }
   }
   const agents = await agentVoiceIndex(ctx, model, embedding.length)
-  const agent = agents.search(embedding, 1, input.threshold)[0]
+  const agent = agents.search(embedding, 1, threshold)[0]
   if (agent)
     findings.push({
       code: 'voice_known_agent',
       ...agent,
-      threshold: input.threshold,
+      threshold,
       matched: [agent.id],
     })
-  const others = (await callsWithVoice(ctx, embedding, model, input.threshold)).filter(
+  const others = (await callsWithVoice(ctx, embedding, model, threshold)).filter(
     (c) => c.claimedCustomerId !== input.claimedCustomerId,
   )
   const borrowers = new Set(others.map((c) => c.claimedCustomerId))
   if (borrowers.size >= 1 && others[0]) {
     const matched = others.map((c) => c.contactId)
-    findings.push({
-      code: 'voice_many_borrowers',
-      score: others[0].score,
-      threshold: input.threshold,
-      matched,
-    })
+    findings.push({ code: 'voice_many_borrowers', score: others[0].score, threshold, matched })
   }
-  await recordCallVoice(ctx, { ...input, side: 'caller' })
-  await storeFindings(ctx, input.contactId, model, findings)
   return findings
 }
 
@@ -79,6 +96,7 @@ async function storeFindings(
   contactId: string,
   model: string,
   findings: VoiceFinding[],
+  spans: CallVoiceCheck['spans'],
 ): Promise<void> {
   if (!findings.length) return
   const foundAt = ctx.clock.now().toISOString()
@@ -94,6 +112,7 @@ async function storeFindings(
         model,
         matched: JSON.stringify(f.matched),
         found_at: foundAt,
+        segments: spans ? JSON.stringify(spans.map((s) => ({ ...s, side: 'caller' }))) : null,
       })),
     )
     .execute()

@@ -120,6 +120,8 @@ export type CallVoiceInput = {
   side: 'caller' | 'agent'
   voiceprint: StoredVoiceprint
   retentionDays?: number
+  /** Where the speech was in the recording, for playback of the segments behind a match. */
+  spans?: { startSeconds: number; endSeconds: number }[]
 }
 
 export async function recordCallVoice(ctx: Context, input: CallVoiceInput): Promise<string> {
@@ -136,6 +138,7 @@ export async function recordCallVoice(ctx: Context, input: CallVoiceInput): Prom
       ...stored(input.voiceprint),
       recorded_at: now.toISOString(),
       expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      speech_spans: input.spans ? JSON.stringify(input.spans) : null,
     })
     .execute()
   if (input.side === 'caller' && input.claimedCustomerId)

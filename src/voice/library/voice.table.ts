@@ -43,6 +43,8 @@ export type CallVoiceTable = {
   speech_ms: number
   recorded_at: string
   expires_at: string
+  /** JSON [{ startSeconds, endSeconds }]: where the speech was in the recording (0011). */
+  speech_spans: string | null
 }
 
 export type VoiceFindingTable = {
@@ -55,4 +57,24 @@ export type VoiceFindingTable = {
   /** JSON: the library entries matched (agent voice ids, or contact and customer ids). */
   matched: string
   found_at: string
+  /** JSON [{ startSeconds, endSeconds, side }]: the segments behind the finding (0011). */
+  segments: string | null
+}
+
+/** A calibration stored with the model it holds for; the latest per model is in force (0011). */
+export type VoiceThresholdTable = {
+  threshold_id: string
+  model: string
+  model_sha256: string | null
+  threshold: number
+  target_fmr: number
+  fmr: number
+  fnmr: number
+  eer: number
+  eer_threshold: number
+  trials_same: number
+  trials_different: number
+  trials_source: string
+  calibrated_by: string
+  calibrated_at: string
 }
