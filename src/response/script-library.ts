@@ -57,6 +57,8 @@ export class ScriptLibrary {
   /** Stores an admin's edit as the next version of the script; returns it. */
   async publish(ctx: Context, edited: CallScript, by: string): Promise<CallScript> {
     const latest = this.list(edited.id).at(-1)
+    // Saving the current version unchanged (a second click) is not a new version.
+    if (latest && latest.content_hash === scriptHash(edited)) return latest.script
     const script = { ...edited, version: (latest?.script.version ?? 0) + 1 }
     const v = {
       script,

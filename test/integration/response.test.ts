@@ -109,6 +109,12 @@ describe.each(testStores)('response on $kind', (store) => {
       })
       expect(broken.statusCode).toBe(400)
       expect(broken.json().errors[0].field).toBe('start')
+      const check = await admin({
+        method: 'POST',
+        url: '/api/scripts/suspected-agency/check',
+        payload: { ...edited, start: 'nowhere' },
+      })
+      expect(check.json()).toMatchObject({ ok: false, problems: [{ field: 'start', step: null }] })
 
       // Answers are validated against the step; a stale step is a conflict, not a fork.
       const bad = await agent({

@@ -8,7 +8,9 @@ import {
   endReasons,
   getCall,
   parseCallScript,
+  problemMessage,
   scriptAnalytics,
+  scriptProblems,
   startCall,
   stepBack,
 } from '../../response/index.js'
@@ -211,6 +213,25 @@ export function callRoutes(app: Api, deps: ServerDeps, rs: ResponseServices): vo
     },
   )
 
+  /** The body as the next version of script `id`: the id from the path, the version assigned. */
+  const asEdit = (id: string, body: unknown) => ({
+    ...(typeof body === 'object' && body !== null ? body : {}),
+    id,
+    version: 1,
+  })
+
+  app.post(
+    '/api/scripts/:id/check',
+    {
+      schema: { params: idParams, tags: ['calls'] },
+      preHandler: requirePermission('scripts:manage'),
+    },
+    (request) => {
+      const problems = scriptProblems(asEdit(request.params.id, request.body))
+      return { ok: problems.length === 0, problems }
+    },
+  )
+
   app.put(
     '/api/scripts/:id',
     {
@@ -219,11 +240,12 @@ export function callRoutes(app: Api, deps: ServerDeps, rs: ResponseServices): vo
     },
     async (request) => {
       const p = principalOrThrow(request)
-      const body = {
-        ...(request.body as Record<string, unknown>),
-        id: request.params.id,
-        version: 1,
-      }
+      const body = asEdit(request.params.id, request.body)
+      const problems = scriptProblems(body)
+      if (problems.length)
+        throw new HttpProblem('validation', problems.map(problemMessage).join('; '), {
+          errors: problems.map((x) => ({ field: x.field, message: problemMessage(x) })),
+        })
       const script = await deps.scripts.publish(deps.ctx, parseCallScript(body), p.name)
       deps.audit.record({
         actor: p.name,
