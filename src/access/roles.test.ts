@@ -20,10 +20,14 @@ const table: Record<Permission, [number, number, number, number, number]> = {
   'cases:write': [0, 1, 1, 1, 0],
   'evidence:export': [0, 0, 1, 1, 0],
   'operations:read': [0, 0, 1, 1, 1],
+  'gangs:read': [0, 0, 1, 1, 1],
   'calls:run': [1, 1, 1, 1, 0],
   'verification:work': [1, 1, 1, 1, 0],
   'representatives:review': [0, 1, 1, 1, 0],
   'scripts:manage': [0, 0, 0, 1, 0],
+  'voice:read': [0, 1, 1, 1, 1],
+  'voice:play': [0, 0, 1, 1, 0],
+  'voice:manage': [0, 0, 0, 1, 0],
 }
 
 describe('roles and permissions', () => {
@@ -44,6 +48,8 @@ describe('roles and permissions', () => {
       'audit:read',
       'cases:read',
       'operations:read',
+      'gangs:read',
+      'voice:read',
     ])
     expect(permissionsOf('admin')).toEqual([...permissions])
   })

@@ -19,10 +19,14 @@ export const permissions = [
   'cases:write',
   'evidence:export',
   'operations:read',
+  'gangs:read',
   'calls:run',
   'verification:work',
   'representatives:review',
   'scripts:manage',
+  'voice:read',
+  'voice:play',
+  'voice:manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -51,11 +55,18 @@ const grantedTo: Record<Permission, readonly Role[]> = {
   // Dossiers hold agency numbers in full and the evidence itself: the investigation team only.
   'evidence:export': ['investigator', 'admin'],
   'operations:read': ['investigator', 'admin', 'auditor'],
+  // Gangs join many customers' data: the investigation team, and the auditor masked.
+  'gangs:read': ['investigator', 'admin', 'auditor'],
   // Agents run the scripts and make the call-backs; material reviews are for case workers.
   'calls:run': frontLine,
   'verification:work': frontLine,
   'representatives:review': caseWorkers,
   'scripts:manage': ['admin'],
+  // Voiceprints are biometric data: matches for case workers and the auditor; listening to a
+  // recording's segments for the investigation team; the agent voice library for the admin.
+  'voice:read': ['handler', 'investigator', 'admin', 'auditor'],
+  'voice:play': ['investigator', 'admin'],
+  'voice:manage': ['admin'],
 }
 
 const byRole = new Map<Role, ReadonlySet<Permission>>(

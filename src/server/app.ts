@@ -34,6 +34,8 @@ import { caseRoutes } from './routes/cases.routes.js'
 import { dossierRoutes } from './routes/dossier.routes.js'
 import { operationsReportRoutes } from './routes/operations-report.routes.js'
 import { evidenceRoutes } from './routes/evidence.routes.js'
+import { gangRoutes } from './routes/gangs.routes.js'
+import { recomputeGangsOnImport } from './gang-recompute.js'
 import { victimReportRoutes } from './routes/victim-reports.routes.js'
 import { callRoutes } from './routes/calls.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
@@ -125,6 +127,8 @@ export async function buildApp(o: AppOptions): Promise<App> {
   dossierRoutes(app, deps, evidence)
   operationsReportRoutes(app, deps)
   victimReportRoutes(app, deps)
+  gangRoutes(app, deps)
+  recomputeGangsOnImport(o.ctx, o.live)
   registerSharing(app, deps, o.secret, o.sharing)
   const response = responseServices(o.ctx, o.live, deps.scripts, o.config.uploadDir)
   callRoutes(app, deps, response)

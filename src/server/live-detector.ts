@@ -9,6 +9,7 @@ import { Detector, loadIndex } from '../detect/index.js'
 export class LiveDetector {
   private current: Detector
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly replaced: ((detector: Detector) => void)[] = []
 
   private constructor(
     private readonly ctx: Context,
@@ -44,6 +45,12 @@ export class LiveDetector {
 
   replace(detector: Detector): void {
     this.current = detector
+    for (const listener of this.replaced) listener(detector)
+  }
+
+  /** Called after each swap (an import assessed): what derives from the index follows it. */
+  onReplace(listener: (detector: Detector) => void): void {
+    this.replaced.push(listener)
   }
 
   async reloadWatchlist(): Promise<void> {

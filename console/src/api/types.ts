@@ -74,6 +74,7 @@ export type Permission =
   | 'cases:write'
   | 'evidence:export'
   | 'operations:read'
+  | 'gangs:read'
 
 export type Bilingual = { 'zh-CN': string; en: string }
 
