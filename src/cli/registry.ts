@@ -11,6 +11,7 @@ import { registerOperationsReport } from './operations-report-command.js'
 import { registerSimulate } from './simulate-command.js'
 import { registerScreen } from './screen-command.js'
 import { registerServe } from './serve-command.js'
+import { registerSharingCommands } from './sharing-command.js'
 import { registerVoice } from './voice-command.js'
 
 export function registerCommands(program: Command): void {
@@ -25,5 +26,6 @@ export function registerCommands(program: Command): void {
   registerDossier(program)
   registerOperationsReport(program)
   registerVoice(program)
+  registerSharingCommands(program)
   registerGangs(program)
 }

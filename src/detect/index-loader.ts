@@ -5,6 +5,7 @@ import type { Contact, WatchlistEntry } from '../contract/index.js'
 import { keysetPages } from '../store/keyset-pages.js'
 import type { DetectionIndex } from './detection-index.js'
 import { loadResponseFindings } from './response-findings.js'
+import { loadSharedMatches } from './shared-indicators.js'
 import { loadVoiceFindings } from './voice-findings.js'
 
 export type LoadProgress = (done: number, total: number) => void
@@ -82,4 +83,5 @@ export async function loadIndex(
   await loadContacts(ctx, index, onProgress)
   await loadResponseFindings(ctx, index)
   await loadVoiceFindings(ctx, index)
+  await loadSharedMatches(ctx, index)
 }

@@ -13,6 +13,7 @@ import { responseFindingModules } from './response-findings.js'
 import { reusedCertificate, reusedEvidence } from './reused-evidence.js'
 import { rotatingCallers } from './rotating-callers.js'
 import { selfFlood } from './self-flood.js'
+import { sharedIndicator } from './shared-indicator.js'
 import type { SignalModule } from './signal.js'
 import { templateText } from './template-text.js'
 import { thirdParty } from './third-party.js'
@@ -23,6 +24,7 @@ import { watchlistSignal } from './watchlist.js'
 export const signalModules: SignalModule[] = [
   victimLink,
   watchlistSignal,
+  sharedIndicator,
   fanOut,
   impersonation,
   rotatingCallers,

@@ -64,7 +64,8 @@ export type IndicatorInput = {
 
 /** An indicator and, for tokens, the observable it points at. */
 export function indicatorObjects(author: Author, i: IndicatorInput): StixObject[] {
-  const id = namedStixId('indicator', `${i.collection}|${i.kind}|${i.value}`)
+  // The author is part of the name: two institutions publishing the same token are two sources.
+  const id = namedStixId('indicator', `${author.identityId}|${i.collection}|${i.kind}|${i.value}`)
   const indicator = (pattern: string): StixObject => ({
     ...common('indicator', id, author, i.tlp, i.at),
     name: `agency ${i.kind}`,

@@ -1,0 +1,93 @@
+// Every contact's identifiers that sharing can match (phones, WeChat ids, organisation keys) are
+// tokenised once per epoch through the consortium client and kept as identifier -> token, so that
+// matching pulled tokens is a join. Nothing is tokenised while nothing shared could match, and
+// allowlisted numbers never are. A refused batch (quota) stops the run; the next one goes on.
+import type { Tokeniser } from '../consortium/consortium-client.js'
+import type { Context } from '../context.js'
+import { loadAllowlist } from './confirmation.service.js'
+import type { TokenisedType } from './token-suite.js'
+import { indicatorTypes } from './token-suite.js'
+
+const PAGE = 2_000
+
+export type TokeniseReport = { epoch: string; tokenised: number; stoppedBy: string | null }
+
+export async function tokeniseContactIdentifiers(
+  ctx: Context,
+  tokeniser: Tokeniser,
+): Promise<TokeniseReport> {
+  const epoch = tokeniser.epoch()
+  const report: TokeniseReport = { epoch, tokenised: 0, stoppedBy: null }
+  if (!(await anythingToMatch(ctx))) return report
+  const allowlist = await loadAllowlist(ctx)
+  for (const kind of indicatorTypes) {
+    let after = ''
+    for (;;) {
+      const page = await untokenised(ctx, epoch, kind, after)
+      if (!page.length) break
+      after = page[page.length - 1]!.identifier
+      const wanted = page.filter((r) => !allowlist.has(r.identifier))
+      if (!wanted.length) continue
+      try {
+        const tokens = await tokeniser.tokenise(
+          kind,
+          wanted.map((r) => r.value),
+        )
+        await ctx.db
+          .insertInto('identifier_tokens')
+          .values(wanted.map((r, i) => ({ epoch, identifier: r.identifier, token: tokens[i]! })))
+          .onConflict((oc) => oc.columns(['epoch', 'identifier']).doNothing())
+          .execute()
+        report.tokenised += wanted.length
+      } catch (err) {
+        report.stoppedBy = err instanceof Error ? err.message : String(err)
+        return report
+      }
+    }
+  }
+  return report
+}
+
+async function anythingToMatch(ctx: Context): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('shared_indicators')
+    .select('stix_id')
+    .where('kind', '!=', 'sha256')
+    .where('revoked', '=', 0)
+    .where('valid_until', '>', ctx.clock.now().toISOString())
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Identifiers some contact carries, of one kind, with no token of this epoch yet. */
+function untokenised(ctx: Context, epoch: string, kind: TokenisedType, after: string) {
+  return ctx.db
+    .selectFrom('identifiers as i')
+    .select(['i.identifier', 'i.value'])
+    .where('i.kind', '=', kind)
+    .where('i.valid', '=', 1)
+    .where('i.identifier', '>', after)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('contact_identifiers as ci')
+          .select('ci.identifier')
+          .whereRef('ci.identifier', '=', 'i.identifier'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('identifier_tokens as t')
+            .select('t.identifier')
+            .where('t.epoch', '=', epoch)
+            .whereRef('t.identifier', '=', 'i.identifier'),
+        ),
+      ),
+    )
+    .orderBy('i.identifier')
+    .limit(PAGE)
+    .execute()
+}
