@@ -47,6 +47,8 @@ import { screenRoutes } from './routes/screen.routes.js'
 import { statsRoutes } from './routes/stats.routes.js'
 import { verificationRoutes } from './routes/verification.routes.js'
 import { watchlistRoutes } from './routes/watchlist.routes.js'
+import { voiceRoutes } from './routes/voice.routes.js'
+import { voiceServices } from './voice-services.js'
 
 export type AppOptions = {
   ctx: Context
@@ -134,6 +136,8 @@ export async function buildApp(o: AppOptions): Promise<App> {
   callRoutes(app, deps, response)
   verificationRoutes(app, deps, response)
   representativeRoutes(app, deps, response)
+  const voice = voiceServices(o.ctx, deps.audit, dirname(o.config.uploadDir))
+  voiceRoutes(app, deps, voice)
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }))
 
   if (withConsole) await serveConsole(app, o.consoleDir as string)
@@ -144,6 +148,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     close: async () => {
       await app.close()
       await response.close()
+      await voice.close()
       await deps.audit.close()
     },
   }

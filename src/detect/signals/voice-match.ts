@@ -23,28 +23,43 @@ function voiceSignal(code: string, weight: number, explain: Explain): SignalModu
   }
 }
 
+const explanations: Record<string, Explain> = {}
+
+function explained(code: string, weight: number, explain: Explain): SignalModule {
+  explanations[code] = explain
+  return voiceSignal(code, weight, explain)
+}
+
 const scored = (f: StoredVoiceFinding): string =>
   `${f.score.toFixed(2)} (threshold ${f.threshold.toFixed(2)})`
 
-export const voiceNotCustomer = voiceSignal('voice_not_customer', 0.4, (f) => ({
+export const voiceNotCustomer = explained('voice_not_customer', 0.4, (f) => ({
   zh: `来电声音与所称客户的登记声纹不符，相似度 ${scored(f)}`,
   en: `the caller's voice does not match the claimed customer's enrolled voiceprint: ${scored(f)}`,
   evidence: f.matched.map((id) => ({ kind: 'customer', id, note: 'enrolled voiceprint' })),
 }))
 
-export const voiceKnownAgent = voiceSignal('voice_known_agent', 0.6, (f) => ({
+export const voiceKnownAgent = explained('voice_known_agent', 0.6, (f) => ({
   zh: `来电声音与已知代理人声纹相符，相似度 ${scored(f)}`,
   en: `the caller's voice matches a known agent's voice: ${scored(f)}`,
   evidence: f.matched.map((id) => ({ kind: 'watchlist', id, note: 'known agent voice' })),
 }))
 
-export const voiceManyBorrowers = voiceSignal('voice_many_borrowers', 0.5, (f) => ({
+export const voiceManyBorrowers = explained('voice_many_borrowers', 0.5, (f) => ({
   zh: `同一声音曾以其他借款人身份来电（${f.matched.length} 通），最高相似度 ${scored(f)}`,
   en: `the same voice has called as other borrowers (${f.matched.length} calls), best ${scored(f)}`,
   evidence: f.matched
     .slice(0, MAX_EVIDENCE)
     .map((id) => ({ kind: 'contact', id, note: 'same voice' })),
 }))
+
+/** The same explanation the signal gives, for the voice matches shown on a contact. */
+export function explainVoiceFinding(f: StoredVoiceFinding): { zh: string; en: string } | null {
+  const explain = explanations[f.code]
+  if (!explain) return null
+  const { zh, en } = explain(f)
+  return { zh, en }
+}
 
 export const voiceSignalModules: SignalModule[] = [
   voiceNotCustomer,

@@ -3,7 +3,7 @@
 // embeddings are stored; raw audio is never needed after extraction and never kept here.
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../../context.js'
-import { encodeEmbedding } from './embedding-codec.js'
+import { decodeEmbedding, encodeEmbedding } from './embedding-codec.js'
 import { noteRemoved, noteStored } from './library-indexes.js'
 
 export type StoredVoiceprint = { embedding: Float32Array; speechSeconds: number; model: string }
@@ -220,4 +220,38 @@ function stored(voiceprint: StoredVoiceprint): {
 function retentionDaysFromEnv(): number {
   const days = Number(process.env.GRAYLINE_VOICE_RETENTION_DAYS)
   return Number.isFinite(days) && days > 0 ? days : DEFAULT_CALL_VOICE_RETENTION_DAYS
+}
+
+export class NoCallVoiceError extends Error {
+  readonly code = 'voice_not_kept'
+  constructor(readonly contactId: string) {
+    super(`contact ${contactId} has no caller's voice kept (none recorded, or past its retention)`)
+    this.name = 'NoCallVoiceError'
+  }
+}
+
+export type AgentFromCallInput = Omit<AgentVoiceInput, 'voiceprint' | 'sourceContactId'> & {
+  contactId: string
+}
+
+/** A known agent voice from the caller's embedding kept for a call: no audio needed. */
+export async function addAgentVoiceFromCall(
+  ctx: Context,
+  input: AgentFromCallInput,
+): Promise<string> {
+  const call = await ctx.db
+    .selectFrom('call_voices')
+    .select(['model', 'embedding', 'speech_ms'])
+    .where('contact_id', '=', input.contactId)
+    .where('side', '=', 'caller')
+    .where('expires_at', '>', ctx.clock.now().toISOString())
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst()
+  if (!call) throw new NoCallVoiceError(input.contactId)
+  const voiceprint = {
+    model: call.model,
+    embedding: decodeEmbedding(call.embedding),
+    speechSeconds: call.speech_ms / 1000,
+  }
+  return addAgentVoice(ctx, { ...input, voiceprint, sourceContactId: input.contactId })
 }

@@ -18,8 +18,18 @@ export function purgeEveryMsFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
   return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0
 }
 
-export async function runVoicePurge(ctx: Context, audit: AuditSink, actor: Actor): Promise<number> {
+/**
+ * Purges now. A person's run is always audited; the schedule's runs when they deleted something
+ * (an hourly "nothing expired" row would bury the ones that matter).
+ */
+export async function runVoicePurge(
+  ctx: Context,
+  audit: AuditSink,
+  actor: Actor,
+  auditEmpty = true,
+): Promise<number> {
   const deleted = await purgeExpiredCallVoices(ctx)
+  if (deleted === 0 && !auditEmpty) return 0
   audit.record({
     actor: actor.name,
     actor_role: actor.role ?? null,
@@ -55,6 +65,8 @@ export async function forgetCustomerVoice(
 
 export type PurgeSchedule = { stop(): Promise<void> }
 
+const SCHEDULE_ACTOR: Actor = { name: 'system:voice-retention', role: 'system' }
+
 /** Purges at start and then every `everyMs`; a run still going when the next is due is not doubled. */
 export function scheduleVoicePurge(ctx: Context, audit: AuditSink, everyMs: number): PurgeSchedule {
   let running: Promise<void> = Promise.resolve()
@@ -62,7 +74,7 @@ export function scheduleVoicePurge(ctx: Context, audit: AuditSink, everyMs: numb
   const run = (): void => {
     if (busy) return
     busy = true
-    running = runVoicePurge(ctx, audit, { name: 'system:voice-retention', role: 'system' })
+    running = runVoicePurge(ctx, audit, SCHEDULE_ACTOR, false)
       .then((n) =>
         n ? ctx.log.info(`voice retention: ${n} expired call embeddings purged`) : undefined,
       )
