@@ -20,7 +20,7 @@ export class ApiError extends Error {
 type Query = Record<string, string | number | boolean | null | undefined | string[]>
 
 export type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Query
   body?: unknown
   signal?: AbortSignal
