@@ -75,6 +75,9 @@ export type Permission =
   | 'evidence:export'
   | 'operations:read'
   | 'gangs:read'
+  | 'voice:read'
+  | 'voice:play'
+  | 'voice:manage'
 
 export type Bilingual = { 'zh-CN': string; en: string }
 

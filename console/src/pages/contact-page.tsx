@@ -20,6 +20,7 @@ import { CategoryTags, RiskTag, SeverityTag } from '../components/risk-tags'
 import { SignalList } from '../components/signal-list'
 import { SimilarTexts } from '../components/similar-texts'
 import { UnmaskAction } from '../components/unmask-action'
+import { VoiceMatches } from '../components/voice-matches'
 import { WatchlistAddDialog } from '../components/watchlist-add-dialog'
 import { useApi } from '../hooks/use-api'
 import { useI18n } from '../i18n/i18n'
@@ -108,6 +109,7 @@ function DetailBody({ detail: d, canWatch, onWatch }: BodyProps) {
         <Card size="small" title={t('contact.signals')} className="section">
           <SignalList signals={a?.signals ?? []} />
         </Card>
+        <VoiceMatches contactId={d.contact.contact_id} />
         {d.similar.length > 0 && (
           <Card size="small" title={t('contact.similar')} className="section">
             <SimilarTexts text={d.contact.text ?? ''} similar={d.similar} />

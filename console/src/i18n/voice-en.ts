@@ -1,0 +1,46 @@
+// The voiceprint strings in English; the same keys as voice-zh-cn.ts.
+import type { voiceZhCN } from './voice-zh-cn'
+
+export const voiceEn: Record<keyof typeof voiceZhCN, string> = {
+  'nav.voiceAgents': 'Agent voices',
+  'signal.voice_not_customer': 'Voice is not the claimed customer',
+  'signal.voice_known_agent': 'Voice of a known agent',
+  'signal.voice_many_borrowers': 'One voice calling as several borrowers',
+  'signal.voice_third_voice': 'A third voice on the call',
+  'voice.title': 'Voice matches',
+  'voice.score': 'score {score} (threshold {threshold})',
+  'voice.segments': 'Speech segments',
+  'voice.span': '{from}–{to} s',
+  'voice.play': 'Play {span}',
+  'voice.player': 'Segment player',
+  'voice.agentVoice': 'Known agent',
+  'voice.customer': 'Enrolled customer',
+  'voice.reviewNote':
+    'A voice match is a lead for verification, reviewed by a person; it never refuses, closes or delays a complaint.',
+  'voiceAgents.title': 'Agent voice library',
+  'voiceAgents.intro':
+    "Confirmed agents' voices that callers are compared with. Only voiceprint embeddings are kept, never audio; every addition and removal records who and why.",
+  'voiceAgents.add': 'Add from a call',
+  'voiceAgents.addHint': "Uses the caller's voiceprint kept for that call (within its retention).",
+  'voiceAgents.contact': 'Contact ID',
+  'voiceAgents.label': 'Label',
+  'voiceAgents.labelPlaceholder': 'e.g. Agent A',
+  'voiceAgents.reason': 'Why',
+  'voiceAgents.reasonPlaceholder': 'e.g. agency caller confirmed in case K-2026-031',
+  'voiceAgents.case': 'Case ID',
+  'voiceAgents.source': 'From call',
+  'voiceAgents.speech': 'Speech',
+  'voiceAgents.model': 'Model',
+  'voiceAgents.addedBy': 'Added by',
+  'voiceAgents.addedAt': 'Added',
+  'voiceAgents.remove': 'Remove',
+  'voiceAgents.removeTitle': 'Remove voice "{label}"',
+  'voiceAgents.removeReason': 'Why it is removed (e.g. wrong attribution)',
+  'voiceForget.title': "Delete a customer's voiceprint on request",
+  'voiceForget.intro':
+    "Deletes the customer's enrolled voiceprint and the voiceprints kept from calls in their name, and withdraws the consent. The deletion is audited.",
+  'voiceForget.customer': 'Customer ID',
+  'voiceForget.reason': 'Ground (channel, date, ticket)',
+  'voiceForget.submit': 'Delete voiceprint',
+  'voiceForget.done': 'Deleted {enrolments} enrolled and {calls} call voiceprints',
+}
