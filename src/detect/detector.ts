@@ -10,6 +10,7 @@ import { settingsOf } from './rules/rule-set.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
 import { answeredOnOwnNumber, fromCustomerThemselves } from './signals/customer-repeats.js'
+import { PUSH_FOLLOW_ON, pushFollowOn } from './signals/push-follow-on.js'
 import { applyCustomerConfirmation } from './signals/response-findings.js'
 import { contactRef, hit } from './signals/signal.js'
 
@@ -69,12 +70,23 @@ export class Detector {
       !ownTemplateOnly(gang, contact, this.index)
     )
       hits.push(gangHit(gang, contact, this.settings, this.index))
+    if (this.settings.signals[PUSH_FOLLOW_ON]?.enabled !== false && !this.linked(hits)) {
+      const h = pushFollowOn(this.index, contact, this.settings, (i) => this.gangOf(i))
+      if (h) hits.push(h)
+    }
     if (
       (gang?.alliance || contact.allianceNamed) &&
       this.settings.signals.alliance?.enabled !== false
     )
       hits.push(allianceHit(gang, contact, this.settings))
     return applyCustomerConfirmation(hits, contact, this.index)
+  }
+
+  /** Whether the hits already carry the evidence the rule set needs to flag at all. */
+  linked(hits: Signal[]): boolean {
+    const name = this.rules.flag_requires
+    const codes = name.startsWith('@') ? (this.rules.groups[name.slice(1)] ?? []) : [name]
+    return hits.some((h) => codes.includes(h.code))
   }
 
   assess(idx: number): ScoredAssessment {

@@ -65,7 +65,7 @@ describe('screen', () => {
     expect(r.categories).toContain('proxy_in_consumer_name')
   })
 
-  it('does not hold a gang against the customer calling from their own number on file', () => {
+  it('does not hold a gang against the customer calling from their own number on file, and checks with them', () => {
     const { customers, contacts } = agencyBook()
     // The agency once had the customer call in from their own registered phone during the push.
     const own = contact('own-call', {
@@ -80,8 +80,10 @@ describe('screen', () => {
     const r = screen(d, { phone: customers[0]!.phone!, at: new Date('2026-03-20T02:00:00Z') })
     expect(r.customer_id).toBe('C1')
     expect(r.signals.map((s) => s.code)).not.toContain('gang_link')
-    expect(['none', 'low']).toContain(r.risk)
-    expect(r.categories).toEqual([])
+    // The push is still the agency's: the customer on the line is the one to check with (the
+    // script asks whether anyone acts for them and warns about fees), not to hold against.
+    expect(r.signals.map((s) => s.code)).toContain('campaign_conduct')
+    expect(['medium', 'high']).toContain(r.risk)
   })
 
   it('leaves a number nobody has seen alone', () => {

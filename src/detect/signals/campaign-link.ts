@@ -52,7 +52,8 @@ export function notTheCustomer(index: DetectionIndex, c: ContactFacts): boolean 
   return c.callerPhone === null && c.grayScore >= AGENCY_WORDS && c.callerRole !== 'relative'
 }
 
-function anchorOf(
+/** The agency's own marks on one contact, if it carries any (the first that fires). */
+export function agencyMarkOf(
   index: DetectionIndex,
   c: ContactFacts,
   settings: DetectionSettings,
@@ -80,7 +81,7 @@ export const campaignLink: SignalModule = {
     if (!r || r.around.length < 2) return null
     for (const other of r.around) {
       if (other.idx === contact.idx) continue
-      const anchor = anchorOf(index, other, settings)
+      const anchor = agencyMarkOf(index, other, settings)
       if (!anchor) continue
       return hit(
         'campaign_link',

@@ -1,5 +1,6 @@
 // Every signal module, in the order their explanations are shown.
 import { callerMismatch } from './caller-mismatch.js'
+import { campaignConduct } from './campaign-conduct.js'
 import { campaignLink } from './campaign-link.js'
 import { campaignLanguage } from './campaign-language.js'
 import { fanOut } from './fan-out.js'
@@ -36,6 +37,7 @@ export const signalModules: SignalModule[] = [
   orchestratedRepeats,
   campaignLink,
   campaignLanguage,
+  campaignConduct,
   selfFlood,
   refusal,
   hardshipCertificate,
