@@ -6,6 +6,8 @@ import type { DetectionIndex } from '../detect/detection-index.js'
 import { speaksLikeRepresentative } from '../detect/representative.js'
 import type { GangGraph } from './gang-graph.js'
 import { isPersonKey } from './gang-graph.js'
+import { rejoinSplitAgencies } from './rejoin-split-agencies.js'
+import { attachPeeled, peelTrees } from './tree-peeling.js'
 
 // A CommonJS module whose types declare an ES default: Node hands the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default
@@ -20,8 +22,13 @@ export type Community = {
 
 export function louvainCommunities(g: GangGraph, seed = 2026): Map<string, number> {
   if (g.size === 0) return new Map()
-  const mapping = louvain(g, { getEdgeWeight: 'weight', rng: seededRandom(seed) })
-  return new Map(Object.entries(mapping))
+  const { core, order } = peelTrees(g)
+  const mapping =
+    core.size > 0
+      ? new Map(Object.entries(louvain(core, { getEdgeWeight: 'weight', rng: seededRandom(seed) })))
+      : new Map<string, number>()
+  attachPeeled(order, mapping)
+  return mapping
 }
 
 export function gangCommunities(
@@ -31,7 +38,7 @@ export function gangCommunities(
   seed?: number,
 ): Community[] {
   const byCommunity = new Map<number, string[]>()
-  for (const [node, c] of louvainCommunities(g, seed)) {
+  for (const [node, c] of rejoinSplitAgencies(g, louvainCommunities(g, seed))) {
     const list = byCommunity.get(c)
     if (list) list.push(node)
     else byCommunity.set(c, [node])

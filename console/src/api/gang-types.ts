@@ -1,0 +1,86 @@
+// The shapes of the gang responses (docs/api.md, "Gangs").
+import type { Severity } from './types'
+
+export const gangEdgeKinds = [
+  'phone',
+  'wechat',
+  'email',
+  'organization',
+  'device',
+  'ip',
+  'sha256',
+  'text_template',
+] as const
+export type GangEdgeKind = (typeof gangEdgeKinds)[number]
+export const gangSorts = ['size', 'severity', 'growth', 'recent'] as const
+export type GangSort = (typeof gangSorts)[number]
+
+export type PresentedIdentifier = { ref: string; identifier: string; kind: string }
+
+export type GangRow = {
+  gang_id: string
+  status: string
+  merged_into: string | null
+  customers: number
+  contacts: number
+  nodes: number
+  severity: Severity
+  growth: number
+  first_seen: string | null
+  last_seen: string | null
+  organizations: { key: string; names: string[] }[]
+  agent_phones: PresentedIdentifier[]
+  computed_at: string
+}
+
+export type GangDetail = GangRow & {
+  summary: {
+    customers: number
+    contacts: number
+    identifiers: Partial<Record<GangEdgeKind, number>>
+    organizations: { key: string; names: string[] }[]
+    agent_phones: PresentedIdentifier[]
+    wechat_ids: PresentedIdentifier[]
+    templates: (PresentedIdentifier & { customers: number })[]
+    forged_files: (PresentedIdentifier & { kinds: string[]; customers: number })[]
+    outstanding_fen: number | null
+    first_seen: string | null
+    last_seen: string | null
+    channels: Record<string, number>
+    severity: Severity
+    severity_reasons: string[]
+    growth_this_month: number
+    detector_gang_ids: string[]
+  }
+}
+
+export type GangGraphNode = {
+  id: string
+  label: string
+  kind: string
+  x: number | null
+  y: number | null
+  degree: number
+  gang_id: string | null
+}
+
+export type GangGraphEdge = {
+  source: string
+  target: string
+  kind: GangEdgeKind
+  strong: boolean
+  contact_count: number
+  contacts: string[]
+}
+
+export type GangGraphPayload = {
+  nodes: GangGraphNode[]
+  edges: GangGraphEdge[]
+  truncated: boolean
+}
+
+export type GangCaseResult = {
+  case_id: string
+  opened: boolean
+  added: { contacts: number; customers: number; identifiers: number }
+}
