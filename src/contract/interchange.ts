@@ -2,6 +2,27 @@
 // export, the API and the generated JSON Schema all use. Extra fields are allowed and kept.
 import { z } from 'zod'
 import { interchangeTime } from './time.js'
+import {
+  attachmentKinds,
+  categories,
+  channels,
+  loanStatuses,
+  partyRoles,
+  risks,
+  severities,
+  watchlistKinds,
+} from './vocabulary.js'
+
+export {
+  attachmentKinds,
+  categories,
+  channels,
+  loanStatuses,
+  partyRoles,
+  risks,
+  severities,
+  watchlistKinds,
+}
 
 const shortText = (max: number) => z.string().max(max, { message: `longer than ${max} characters` })
 const hex = (len?: number) =>
@@ -11,51 +32,6 @@ const hex = (len?: number) =>
 
 /** Complaint texts are long letters at most; 200k characters keeps a 5 MB paste out. */
 export const MAX_TEXT_CHARS = 200_000
-
-export const loanStatuses = ['current', 'overdue', 'settled', 'written_off'] as const
-export const channels = [
-  'call',
-  'app_feedback',
-  'online_ticket',
-  'regulator',
-  'letter',
-  'email',
-  'social',
-  'victim_report',
-] as const
-export const partyRoles = ['self', 'relative', 'lawyer', 'agent', 'friend', 'unknown'] as const
-export const attachmentKinds = [
-  'poa',
-  'id_copy',
-  'medical',
-  'unemployment',
-  'lawyer_letter',
-  'screenshot',
-  'other',
-] as const
-export const watchlistKinds = [
-  'phone',
-  'id_number',
-  'organization',
-  'email',
-  'wechat',
-  'text_template',
-  'voiceprint',
-  'device_id',
-  'ip',
-] as const
-export const categories = [
-  'proxy_in_consumer_name',
-  'accompanying_agent',
-  'orchestrated_repeat_complaints',
-  'false_evidence_and_refusal',
-  'complaint_order_violation',
-  'anti_collection_alliance',
-  'promotion_abuse',
-  'malicious_complaint',
-] as const
-export const risks = ['none', 'low', 'medium', 'high'] as const
-export const severities = ['level1', 'level2'] as const
 
 export const loanSchema = z.looseObject({
   status: z.enum(loanStatuses),

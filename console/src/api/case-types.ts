@@ -1,24 +1,13 @@
 // The shapes of the case, evidence, victim-report and operations-report responses (docs/api.md).
+import type { CaseOutcome, CaseState } from '../../../src/cases/case-state'
+import { allowedTransitions } from '../../../src/cases/case-state'
 import type { Bilingual, Risk, Severity } from './types'
 
-export const caseStates = [
-  'lead',
-  'investigating',
-  'preparing_report',
-  'reported',
-  'filed',
-  'closed',
-] as const
-export type CaseState = (typeof caseStates)[number]
-export const caseOutcomes = [
-  'prosecuted',
-  'police_declined',
-  'insufficient_evidence',
-  'resolved_with_customers',
-  'not_gray_industry',
-  'merged',
-] as const
-export type CaseOutcome = (typeof caseOutcomes)[number]
+// The case vocabulary and its moves come from the server's own (dependency-free) module.
+export { caseOutcomes, caseStates } from '../../../src/cases/case-state'
+export type { CaseOutcome, CaseState }
+
+// src/evidence/evidence-type.ts holds these beside the case errors it imports: kept here.
 export const evidenceKinds = [
   'recording',
   'screenshot',
@@ -28,15 +17,8 @@ export const evidenceKinds = [
 ] as const
 export type EvidenceKind = (typeof evidenceKinds)[number]
 
-/** The moves the server allows (src/cases/case-state.ts); the server refuses the rest. */
-export const nextStates: Record<CaseState, CaseState[]> = {
-  lead: ['investigating', 'closed'],
-  investigating: ['preparing_report', 'closed'],
-  preparing_report: ['reported', 'investigating', 'closed'],
-  reported: ['filed', 'closed'],
-  filed: ['closed'],
-  closed: ['investigating'],
-}
+/** The moves the server allows; the server refuses the rest. */
+export const nextStates: Record<CaseState, readonly CaseState[]> = allowedTransitions
 
 export type Case = {
   case_id: string

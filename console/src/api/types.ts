@@ -1,34 +1,18 @@
 // Response and request shapes of the HTTP API, written from docs/api.md. The server decides and
 // explains; these types only say what the console may read.
+import {
+  categories,
+  channels,
+  risks,
+  severities,
+  watchlistKinds,
+} from '../../../src/contract/vocabulary'
 
-export const risks = ['none', 'low', 'medium', 'high'] as const
+// The interchange's vocabularies come from the server's own (dependency-free) module.
+export { categories, channels, risks, severities, watchlistKinds }
 export type Risk = (typeof risks)[number]
-
-export const severities = ['level1', 'level2'] as const
 export type Severity = (typeof severities)[number]
-
-export const categories = [
-  'proxy_in_consumer_name',
-  'accompanying_agent',
-  'orchestrated_repeat_complaints',
-  'false_evidence_and_refusal',
-  'complaint_order_violation',
-  'anti_collection_alliance',
-  'promotion_abuse',
-  'malicious_complaint',
-] as const
 export type Category = (typeof categories)[number]
-
-export const channels = [
-  'call',
-  'app_feedback',
-  'online_ticket',
-  'regulator',
-  'letter',
-  'email',
-  'social',
-  'victim_report',
-] as const
 export type Channel = (typeof channels)[number]
 
 export const decisions = ['confirmed_agency', 'genuine', 'needs_verification', 'dismissed'] as const
@@ -37,17 +21,6 @@ export type Decision = (typeof decisions)[number]
 export const roles = ['agent', 'handler', 'investigator', 'admin', 'auditor'] as const
 export type Role = (typeof roles)[number]
 
-export const watchlistKinds = [
-  'phone',
-  'id_number',
-  'organization',
-  'email',
-  'wechat',
-  'text_template',
-  'voiceprint',
-  'device_id',
-  'ip',
-] as const
 export type WatchlistKind = (typeof watchlistKinds)[number]
 
 export const importKinds = ['customers', 'contacts', 'watchlist'] as const
