@@ -7,7 +7,6 @@ import { speaksLikeRepresentative } from '../detect/representative.js'
 import type { GangGraph } from './gang-graph.js'
 import { isPersonKey } from './gang-graph.js'
 import { rejoinSplitAgencies } from './rejoin-split-agencies.js'
-import { attachPeeled, peelTrees } from './tree-peeling.js'
 
 // A CommonJS module whose types declare an ES default: Node hands the function itself.
 const louvain = louvainModule as unknown as typeof louvainModule.default
@@ -22,13 +21,8 @@ export type Community = {
 
 export function louvainCommunities(g: GangGraph, seed = 2026): Map<string, number> {
   if (g.size === 0) return new Map()
-  const { core, order } = peelTrees(g)
-  const mapping =
-    core.size > 0
-      ? new Map(Object.entries(louvain(core, { getEdgeWeight: 'weight', rng: seededRandom(seed) })))
-      : new Map<string, number>()
-  attachPeeled(order, mapping)
-  return mapping
+  const mapping = louvain(g, { getEdgeWeight: 'weight', rng: seededRandom(seed) })
+  return new Map(Object.entries(mapping))
 }
 
 export function gangCommunities(
