@@ -1,11 +1,13 @@
 // What a pulled page becomes here: indicators (tokens or file hashes) as shared_indicators with the
 // scope of the root they came from, a publisher's aggregated sightings as shared_sightings. Objects
 // that do not validate or carry no TLP marking are refused; revoked versions stay, marked revoked.
+// Groupings and notes in a root for this institution alone are joint cases.
 import type { Context } from '../context.js'
 import type { StixObject } from '../sharing/stix/stix-objects.js'
 import { indicatorValueOf, TOKEN_OBSERVABLE } from '../sharing/stix/stix-objects.js'
 import type { StixValidator } from '../sharing/stix/stix-validator.js'
 import { tlpOf } from '../sharing/stix/tlp.js'
+import { takeInGrouping, takeInNote } from './joint-case-intake.js'
 
 export type IngestReport = {
   indicators: number
@@ -39,8 +41,15 @@ export async function ingestObjects(
       if (stored === 'revoked') report.revoked++
       else if (stored) report.indicators++
     } else if (o.type === 'sighting' && (await storeSighting(ctx, o, from))) report.sightings++
+    else if (jointRoot(from) && o.type === 'grouping') await takeInGrouping(ctx, from, o)
+    else if (jointRoot(from) && o.type === 'note') await takeInNote(ctx, from, o)
   }
   return report
+}
+
+/** A remote's root for this institution alone carries joint cases. */
+function jointRoot(from: PulledFrom): boolean {
+  return from.source.split('/')[1]?.startsWith('peer-') ?? false
 }
 
 async function storeIndicator(

@@ -7,10 +7,12 @@ import type { Context } from '../context.js'
 import { querySharedMatches } from '../detect/shared-indicators.js'
 import type { TokeniseReport } from '../sharing/identifier-tokens.service.js'
 import { tokeniseContactIdentifiers } from '../sharing/identifier-tokens.service.js'
+import { publishJointCases } from '../sharing/joint-case-publish.js'
 import { publishConfirmed } from '../sharing/publish.service.js'
 import { publishAggregatedSightings } from '../sharing/sighting-aggregate.service.js'
 import type { Author } from '../sharing/stix/stix-objects.js'
 import type { StixValidator } from '../sharing/stix/stix-validator.js'
+import { jointCaseReplies } from './joint-case-intake.js'
 import { sightingsToReport } from './sighting-report.js'
 import type { TaxiiRemote } from './taxii-client.js'
 import { TaxiiClient } from './taxii-client.js'
@@ -30,15 +32,18 @@ export type SharingSyncDeps = {
 
 export type SyncReport = {
   published: number
+  jointCasesPublished: number
   sightingsPublished: number
   pulls: (PullReport | { remote: string; error: string })[]
   tokens: TokeniseReport
   matchedIdentifiers: number
+  /** Sightings, joint-case groupings and notes the remotes accepted. */
   sightingsReported: number
 }
 
 export async function syncSharing(d: SharingSyncDeps): Promise<SyncReport> {
   const { published } = await publishConfirmed(d)
+  const jointCasesPublished = (await publishJointCases(d)).published
   const sightingsPublished = (await publishAggregatedSightings(d)).published
   const clients = d.remotes.map((r) => new TaxiiClient(r, d.fetch))
   const pulls: SyncReport['pulls'] = []
@@ -50,8 +55,11 @@ export async function syncSharing(d: SharingSyncDeps): Promise<SyncReport> {
   const matches = await querySharedMatches(d.ctx)
   let sightingsReported = 0
   for (const c of clients) {
-    const targets = await sightingsToReport(d.ctx, d.author, c.remote.name, matches)
-    for (const t of targets.values()) {
+    const targets = [
+      ...(await sightingsToReport(d.ctx, d.author, c.remote.name, matches)).values(),
+      ...(await jointCaseReplies(d.ctx, d.author, c.remote.name)).values(),
+    ]
+    for (const t of targets) {
       const rootUrl = new URL(`${t.root}/`, c.remote.url).toString()
       const status = await c.addObjects(rootUrl, t.collectionId, t.objects).catch(() => null)
       sightingsReported += status?.success_count ?? 0
@@ -59,6 +67,7 @@ export async function syncSharing(d: SharingSyncDeps): Promise<SyncReport> {
   }
   const report = {
     published,
+    jointCasesPublished,
     sightingsPublished,
     pulls,
     tokens,

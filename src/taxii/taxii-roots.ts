@@ -16,8 +16,15 @@ export type TaxiiCollection = {
   media_types: string[]
 }
 
+/** The consortium's root, one per group of the peer, and the peer's own (joint cases with it). */
 export function rootsOf(peer: SharingPeer): string[] {
-  return ['consortium', ...peer.groups.map((g) => `group-${g}`)]
+  return ['consortium', ...peer.groups.map((g) => `group-${g}`), `peer-${peer.peerId}`]
+}
+
+function describe(root: string): string {
+  if (root === 'consortium') return 'the whole consortium'
+  if (root.startsWith('peer-')) return 'joint cases with this institution only'
+  return `sharing group ${root.slice(6)}`
 }
 
 export function requireRoot(peer: SharingPeer, root: string): string {
@@ -38,7 +45,7 @@ export function discovery(peer: SharingPeer, baseUrl: string, installation: stri
 
 export function apiRootInfo(root: string) {
   return {
-    title: root === 'consortium' ? 'The whole consortium' : `Sharing group ${root.slice(6)}`,
+    title: `Grayline: ${describe(root)}`,
     versions: [TAXII_MEDIA],
     max_content_length: MAX_CONTENT_LENGTH,
   }
@@ -47,7 +54,7 @@ export function apiRootInfo(root: string) {
 export function collectionOf(root: string): TaxiiCollection {
   return {
     id: collectionIdOf(root),
-    title: root === 'consortium' ? 'Consortium indicators' : `Indicators of group ${root.slice(6)}`,
+    title: `Indicators and joint cases: ${describe(root)}`,
     description:
       'Indicators, sightings (aggregated), groupings and notes. Members may POST sightings, notes and groupings.',
     can_read: true,

@@ -1,4 +1,5 @@
-// The TAXII 2.1 server on both stores: discovery and API roots per peer, collections, objects with
+// The TAXII 2.1 server on both stores: discovery and API roots per peer (its groups, and its own
+// for joint cases), collections, objects with
 // added_after / limit / next and match filters, manifest, versions, POST with a status resource,
 // the exact media type, TAXII error bodies and the Accept check.
 import { randomBytes } from 'node:crypto'
@@ -70,7 +71,9 @@ describe.each(testStores)('TAXII 2.1 server ($kind)', (s) => {
       expect(d.json().api_roots).toEqual([
         expect.stringMatching(/\/taxii2\/consortium\/$/),
         expect.stringMatching(/\/taxii2\/group-east\/$/),
+        expect.stringMatching(/\/taxii2\/peer-lender-a\/$/),
       ])
+      expect((await svc.get('/taxii2/peer-lender-a/', svc.west)).statusCode).toBe(404)
       expect((await svc.get('/taxii2/group-east/')).json().versions).toEqual([TAXII_MEDIA])
       const hidden = await svc.get('/taxii2/group-east/', svc.west)
       expect(hidden.statusCode).toBe(404)
