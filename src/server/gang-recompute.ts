@@ -7,6 +7,8 @@ import { recomputeGangs } from '../gangs/index.js'
 import type { LiveDetector } from './live-detector.js'
 
 export function recomputeGangsOnImport(ctx: Context, live: LiveDetector): void {
+  // A large installation may rather run `grayline gangs` at night: Louvain holds the event loop.
+  if (process.env.GRAYLINE_GANGS_ON_IMPORT === '0') return
   let pending: Detector | null = null
   live.onReplace((detector) => {
     const first = pending === null
