@@ -1,12 +1,13 @@
 // Putting one of a contact's identifiers on the watchlist. The identifier is sent by its opaque
 // ref: the console never holds the raw value.
-import { App, DatePicker, Form, Input, Modal } from 'antd'
-import type { Dayjs } from 'dayjs'
+import { App, Form, Modal } from 'antd'
 import { useState } from 'react'
 import { api } from '../api/client'
 import type { LinkedIdentifier, WatchlistKind } from '../api/types'
 import { useReportError } from '../hooks/use-report-error'
 import { useI18n } from '../i18n/i18n'
+import type { EntryFields } from './watchlist-entry-fields'
+import { expiryOf, WatchlistEntryFields } from './watchlist-entry-fields'
 
 /** Identifier kinds that a watchlist entry can name (files and images are matched otherwise). */
 const watchKindOf: Record<string, WatchlistKind | undefined> = {
@@ -23,18 +24,16 @@ export function canWatch(identifier: LinkedIdentifier): boolean {
   return !identifier.watchlisted && watchKindOf[identifier.kind] !== undefined
 }
 
-type Fields = { label: string; reason: string; expires_at?: Dayjs | null }
-
 type Props = { identifier: LinkedIdentifier | null; onClose: () => void; onDone: () => void }
 
 export function WatchlistAddDialog({ identifier, onClose, onDone }: Props) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const reportError = useReportError()
-  const [form] = Form.useForm<Fields>()
+  const [form] = Form.useForm<EntryFields>()
   const [busy, setBusy] = useState(false)
 
-  const submit = async (v: Fields) => {
+  const submit = async (v: EntryFields) => {
     if (!identifier) return
     setBusy(true)
     try {
@@ -43,7 +42,7 @@ export function WatchlistAddDialog({ identifier, onClose, onDone }: Props) {
           ref: identifier.ref,
           label: v.label.trim(),
           reason: v.reason.trim(),
-          expires_at: v.expires_at ? v.expires_at.endOf('day').toISOString() : undefined,
+          expires_at: expiryOf(v),
         },
       })
       void message.success(t('watch.added'))
@@ -56,9 +55,6 @@ export function WatchlistAddDialog({ identifier, onClose, onDone }: Props) {
     }
   }
 
-  const required = (field: string) => [
-    { required: true, whitespace: true, message: t('common.required', { field }) },
-  ]
   return (
     <Modal
       open={identifier !== null}
@@ -70,19 +66,11 @@ export function WatchlistAddDialog({ identifier, onClose, onDone }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Fields> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form<EntryFields> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item label={t('watch.identifier')}>
           <span className="mono">{identifier?.identifier}</span>
         </Form.Item>
-        <Form.Item name="label" label={t('watch.label')} rules={required(t('watch.label'))}>
-          <Input maxLength={500} placeholder={t('watch.labelPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('watch.reason')} rules={required(t('watch.reason'))}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="expires_at" label={t('watch.expiresAt')}>
-          <DatePicker />
-        </Form.Item>
+        <WatchlistEntryFields />
       </Form>
     </Modal>
   )

@@ -1,22 +1,17 @@
 // Adding or editing a watchlist entry, and expiring one with a reason. The raw value is typed
 // only when adding; afterwards the server shows it masked and edits touch the label, reason, expiry.
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd'
+import { App, Form, Input, Modal, Select } from 'antd'
 import dayjs from 'dayjs'
-import type { Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
 import { watchlistKinds } from '../api/types'
 import type { WatchlistEntry, WatchlistKind } from '../api/types'
 import { useReportError } from '../hooks/use-report-error'
 import { useI18n } from '../i18n/i18n'
+import type { EntryFields } from './watchlist-entry-fields'
+import { expiryOf, WatchlistEntryFields } from './watchlist-entry-fields'
 
-type Fields = {
-  kind: WatchlistKind
-  value: string
-  label: string
-  reason: string
-  expires_at?: Dayjs | null
-}
+type Fields = EntryFields & { kind: WatchlistKind; value: string }
 
 type EntryProps = {
   open: boolean
@@ -45,7 +40,7 @@ export function WatchlistEntryDialog({ open, entry, onClose, onDone }: EntryProp
 
   const submit = async (v: Fields) => {
     setBusy(true)
-    const expires_at = v.expires_at ? v.expires_at.endOf('day').toISOString() : undefined
+    const expires_at = expiryOf(v)
     // Clearing the date of an entry that had one removes its expiry (null), not "no change".
     const patchedExpiry = expires_at ?? (entry?.expires_at ? null : undefined)
     try {
@@ -102,15 +97,7 @@ export function WatchlistEntryDialog({ open, entry, onClose, onDone }: EntryProp
             placeholder={t('wl.valuePlaceholder')}
           />
         </Form.Item>
-        <Form.Item name="label" label={t('wl.label')} rules={required(t('wl.label'))}>
-          <Input maxLength={500} placeholder={t('watch.labelPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('wl.reason')} rules={required(t('wl.reason'))}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="expires_at" label={t('watch.expiresAt')}>
-          <DatePicker />
-        </Form.Item>
+        <WatchlistEntryFields />
       </Form>
     </Modal>
   )
