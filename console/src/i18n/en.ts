@@ -1,6 +1,7 @@
 // Every visible string of the console in English; the keys are zh-cn.ts's, no more, no fewer.
 import { casesEn } from './cases-en'
 import { responseEn } from './response-en'
+import { sharingEn } from './sharing-en'
 import type { zhCN } from './zh-cn'
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -555,4 +556,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'outboxStatus.failed': 'Failed',
   ...casesEn,
   ...responseEn,
+  ...sharingEn,
 }

@@ -2,6 +2,7 @@
 // en.ts must carry the same keys (the type checker enforces it).
 import { casesZhCN } from './cases-zh-cn'
 import { responseZhCN } from './response-zh-cn'
+import { sharingZhCN } from './sharing-zh-cn'
 
 export const zhCN = {
   'app.name': 'Grayline 灰线',
@@ -548,4 +549,5 @@ export const zhCN = {
   'outboxStatus.failed': '发送失败',
   ...casesZhCN,
   ...responseZhCN,
+  ...sharingZhCN,
 } as const
