@@ -25,6 +25,7 @@ export function registerBacktest(program: Command): void {
       const index = new DetectionIndex({
         templateMinChars: candidate.settings.template_min_chars,
         templateMinSimilarity: candidate.settings.template_min_similarity,
+        repeatWindowDays: candidate.settings.repeat_window_days,
       })
       const bar = progressBar('load history')
       await withContext(opts.db, (ctx) => loadIndex(ctx, index, (d, t) => bar.update(d, t)))

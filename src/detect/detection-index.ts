@@ -9,6 +9,7 @@ import { contactFacts } from './contact-facts.js'
 import { IdentifierPostings } from './identifier-postings.js'
 import type { PostingFacts } from './identifier-postings.js'
 import { PhashIndex } from './phash-index.js'
+import { RepeatedWords } from './repeated-words.js'
 import { TemplateGroups } from './template-groups.js'
 import type { WatchHit } from './watchlist-lookup.js'
 import { WatchlistLookup } from './watchlist-lookup.js'
@@ -24,7 +25,12 @@ export const EVIDENCE_KINDS = new Set([
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
-export type IndexOptions = { templateMinChars: number; templateMinSimilarity?: number }
+export type IndexOptions = {
+  templateMinChars: number
+  templateMinSimilarity?: number
+  /** How far back an unlinked post may repeat a customer's own words (the rules' repeat window). */
+  repeatWindowDays?: number
+}
 
 export class DetectionIndex implements PostingFacts {
   readonly contacts: ContactFacts[] = []
@@ -38,9 +44,12 @@ export class DetectionIndex implements PostingFacts {
   readonly watchlist = new WatchlistLookup()
   /** Identifiers that victims named as the agency that defrauded them, with the reports. */
   readonly victimNamed = new Map<string, number[]>()
+  /** Recent customers' own words, to tell whose repeat an anonymous post is. */
+  private readonly repeatedWords: RepeatedWords
 
   constructor(readonly options: IndexOptions = { templateMinChars: 150 }) {
     this.templates = new TemplateGroups(options.templateMinSimilarity)
+    this.repeatedWords = new RepeatedWords((options.repeatWindowDays ?? 30) * 86_400_000)
   }
 
   time(i: number): number {
@@ -74,7 +83,10 @@ export class DetectionIndex implements PostingFacts {
     const existing = this.byId.get(record.contact_id)
     const idx = existing ?? this.contacts.length
     const facts = this.intern(contactFacts(idx, record, links))
-    facts.customerId ??= this.resolveCustomer(facts)
+    const words = record.text ? complainantText(record.text) : ''
+    facts.customerId ??= this.resolveCustomer(facts) ?? this.resolveByWords(facts, words)
+    if (facts.customerId && facts.channel !== 'victim_report' && words)
+      this.repeatedWords.add(facts.customerId, facts.time, words)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
     if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
@@ -82,7 +94,6 @@ export class DetectionIndex implements PostingFacts {
     for (const l of facts.links) this.postings.add(l.identifier, idx)
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
-    const words = record.text ? complainantText(record.text) : ''
     if (!facts.lawyerOfFirm && words.replace(/\s/g, '').length >= this.options.templateMinChars) {
       this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, words)
     }
@@ -136,6 +147,23 @@ export class DetectionIndex implements PostingFacts {
     if (owner === null) return null
     const onFile = this.customers.get(owner)?.nameKey ?? null
     const named = facts.callerNameKey ?? facts.claimedNameKey
+    return named && onFile && named !== onFile ? null : owner
+  }
+
+  /**
+   * An unlinked post in a customer's own recent words, sent as that customer (a board user name, or
+   * their own name): the customer repeating themselves. Anyone declaring another role, a third party
+   * on the line, or another name claimed for the customer resolves nobody.
+   */
+  private resolveByWords(facts: ContactFacts, words: string): string | null {
+    if (!words || facts.channel === 'victim_report' || facts.participants.length) return null
+    const role = facts.callerRole
+    if (role !== null && role !== 'self' && role !== 'unknown') return null
+    const owner = this.repeatedWords.resolve(words)
+    if (owner === null) return null
+    const onFile = this.customers.get(owner)?.nameKey ?? null
+    // A board's user name is no name; a real one must be the customer's.
+    const named = facts.claimedNameKey ?? (role === 'unknown' ? null : facts.callerNameKey)
     return named && onFile && named !== onFile ? null : owner
   }
 

@@ -38,6 +38,7 @@ export class Detector {
     readonly index: DetectionIndex = new DetectionIndex({
       templateMinChars: rules.settings.template_min_chars,
       templateMinSimilarity: rules.settings.template_min_similarity,
+      repeatWindowDays: rules.settings.repeat_window_days,
     }),
   ) {
     this.settings = settingsOf(rules)
