@@ -61,8 +61,16 @@ export function explainVoiceFinding(f: StoredVoiceFinding): { zh: string; en: st
   return { zh, en }
 }
 
+export const voiceThirdVoice = explained('voice_third_voice', 0.3, (f) => ({
+  zh: `通话同一侧出现 ${f.matched.length} 个额外声音（三方通话），与主要说话人的相似度 ${scored(f)}`,
+  en: `${f.matched.length} more voice(s) on the same side of the call (three-way call), similarity to the main speaker ${scored(f)}`,
+  // The voices are this call's own: the segments to listen to are shown with the voice matches.
+  evidence: [],
+}))
+
 export const voiceSignalModules: SignalModule[] = [
   voiceNotCustomer,
   voiceKnownAgent,
   voiceManyBorrowers,
+  voiceThirdVoice,
 ]

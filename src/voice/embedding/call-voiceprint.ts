@@ -38,6 +38,7 @@ function minSpeechFromEnv(): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MIN_SPEECH_SECONDS
 }
 
-function modelName(embedder: SpeakerEmbedder): string {
+/** The name a model's embeddings and thresholds are stored under: its file name. */
+export function modelName(embedder: SpeakerEmbedder): string {
   return embedder.model.file.split('/').pop() ?? embedder.model.file
 }

@@ -12,14 +12,19 @@ export const VOICE_FINDING_CODES = [
   'voice_not_customer',
   'voice_known_agent',
   'voice_many_borrowers',
+  'voice_third_voice',
 ] as const
 export type VoiceFindingCode = (typeof VOICE_FINDING_CODES)[number]
+
+export type FindingSpan = { startSeconds: number; endSeconds: number; side: string }
 
 export type VoiceFinding = {
   code: VoiceFindingCode
   score: number
   threshold: number
   matched: string[]
+  /** Where in the recording the voice behind the finding spoke. */
+  segments?: FindingSpan[]
 }
 
 export type CallVoiceCheck = {
@@ -47,10 +52,12 @@ export async function checkCallerVoice(
     if (inForce.source === 'none') ctx.log.warn(`voice findings not claimed: ${inForce.reason}`)
     else threshold = inForce.threshold
   }
+  const segments = input.spans?.map((s) => ({ ...s, side: 'caller' }))
   const findings = threshold === undefined ? [] : await findingsOf(ctx, input, threshold)
   await recordCallVoice(ctx, { ...input, side: 'caller' })
-  await storeFindings(ctx, input.contactId, model, findings, input.spans)
-  return findings
+  const withSegments = findings.map((f) => ({ ...f, segments }))
+  await storeVoiceFindings(ctx, input.contactId, model, withSegments)
+  return withSegments
 }
 
 async function findingsOf(
@@ -91,12 +98,11 @@ async function findingsOf(
   return findings
 }
 
-async function storeFindings(
+export async function storeVoiceFindings(
   ctx: Context,
   contactId: string,
   model: string,
   findings: VoiceFinding[],
-  spans: CallVoiceCheck['spans'],
 ): Promise<void> {
   if (!findings.length) return
   const foundAt = ctx.clock.now().toISOString()
@@ -112,7 +118,7 @@ async function storeFindings(
         model,
         matched: JSON.stringify(f.matched),
         found_at: foundAt,
-        segments: spans ? JSON.stringify(spans.map((s) => ({ ...s, side: 'caller' }))) : null,
+        segments: f.segments ? JSON.stringify(f.segments) : null,
       })),
     )
     .execute()
