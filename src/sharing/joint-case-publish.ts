@@ -124,6 +124,8 @@ async function takeInPartnerTraffic(d: Deps, c: Case): Promise<void> {
   let partners = c.joint_partners
   for (const r of inbound) {
     const o = JSON.parse(r.object) as PartnerObject
+    // Only the named partners' traffic joins the case, whoever else learnt the grouping's id.
+    if (!c.joint_partners.some((p) => p.institution === r.peer_id)) continue
     if (!(o.object_refs ?? []).includes(groupingId)) continue
     if (r.object_type === 'grouping') {
       const reference = o.external_references?.[0]?.external_id ?? ''
