@@ -18,6 +18,8 @@ export async function tokeniseContactIdentifiers(
 ): Promise<TokeniseReport> {
   const epoch = tokeniser.epoch()
   const report: TokeniseReport = { epoch, tokenised: 0, stoppedBy: null }
+  // Matching reads this epoch's tokens only: last month's would never match again.
+  await ctx.db.deleteFrom('identifier_tokens').where('epoch', '<', epoch).execute()
   if (!(await anythingToMatch(ctx))) return report
   const allowlist = await loadAllowlist(ctx)
   for (const kind of indicatorTypes) {
