@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { largestFanOut } from '../../src/links/link.queries.js'
 import type { BrowserServer } from './browser-server.js'
 import {
   CHROMIUM,
@@ -78,6 +79,13 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
     await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true })
   }
 
+  /** A page of the signed-in context; a script error in it is printed, not lost in a blank page. */
+  async function open(): Promise<Page> {
+    const page = await admin.newPage()
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}\n${e.stack ?? ''}`))
+    return page
+  }
+
   /** One signed-in browser context for the suite: each test opens its own page in it. */
   async function loggedIn(username: string): Promise<BrowserContext> {
     const context = await browser.newContext({
@@ -119,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
   }
 
   it('shows a script graph, names an edit problem at its step and publishes v2 while a v1 call stays on v1', async () => {
-    const page = await admin.newPage()
+    const page = await open()
     try {
       const openCall = await startCall(page.request, customers[0]!)
       await page.goto(`${server.url}/admin/scripts`)
@@ -169,7 +177,7 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
   }, 120_000)
 
   it('lists representatives by status and reviews a lawyer whose checklist is complete', async () => {
-    const page = await admin.newPage()
+    const page = await open()
     try {
       await post(page.request, '/representatives', {
         customer_id: customers[0],
@@ -219,7 +227,7 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
   }, 120_000)
 
   it('shows where calls of a script end and which answers lead to which outcomes', async () => {
-    const page = await admin.newPage()
+    const page = await open()
     try {
       const early = await startCall(page.request, customers[2]!)
       await answer(page.request, early, AGENCY_ANSWERS.slice(0, 2))
@@ -234,6 +242,55 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
       await shot(page, 'admin-script-analytics')
     } catch (e) {
       await shot(page, 'admin-script-analytics-failed')
+      throw e
+    } finally {
+      await page.close()
+    }
+  }, 120_000)
+
+  it('sends an SMS verification with the message shown first, then shows its delivery and the risk change on the contact', async () => {
+    const page = await open()
+    try {
+      const top = (await largestFanOut(server.ctx.db, 'phone', 1))[0]
+      const contact = await server.ctx.db
+        .selectFrom('contact_identifiers')
+        .select(['contact_id', 'customer_id'])
+        .where('identifier', '=', top?.identifier ?? '')
+        .where('customer_id', 'is not', null)
+        .executeTakeFirstOrThrow()
+      const q = new URLSearchParams({
+        customer_id: contact.customer_id ?? '',
+        contact_id: contact.contact_id,
+      })
+      await page.goto(`${server.url}/verification?${q.toString()}`)
+      const dialog = page.locator('.ant-modal')
+      await dialog.getByText('短信', { exact: true }).click(PATIENT)
+      await expect
+        .poll(() => dialog.locator('.verification-message').textContent(), PATIENT)
+        .toContain('是否授权')
+      await shot(page, 'verification-new-sms')
+      await dialog.getByRole('button', { name: '创建任务' }).click()
+      const row = page.locator('tr', { hasText: contact.customer_id ?? '' })
+      await expect.poll(() => row.first().textContent(), PATIENT).toContain('已送达')
+      await shot(page, 'verification-queue-delivery')
+
+      const tasks = await (
+        await page.request.get(
+          `${server.url}/api/verification/tasks?customer_id=${contact.customer_id ?? ''}`,
+        )
+      ).json()
+      await post(page.request, `/verification/tasks/${tasks.items[0].task_id}/outcome`, {
+        outcome: 'denied',
+        note: '客户称从未委托任何人',
+      })
+      await page.goto(`${server.url}/contacts/${encodeURIComponent(contact.contact_id)}`)
+      const changes = page.locator('.assessment-changes')
+      await expect.poll(() => changes.textContent(), PATIENT).toContain('客户本人否认授权')
+      await expect(changes.textContent()).resolves.toContain('客户核实结果')
+      await changes.scrollIntoViewIfNeeded()
+      await shot(page, 'contact-assessment-changes')
+    } catch (e) {
+      await shot(page, 'verification-sms-failed')
       throw e
     } finally {
       await page.close()

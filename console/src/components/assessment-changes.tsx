@@ -1,7 +1,7 @@
 // What changed this contact's risk after it first came in, and why — a call answer, the customer's
 // own word on a representative — latest first, each with who recorded it. From there an agent can
 // ask the customer directly (a verification task).
-import { Card, Empty, Timeline } from 'antd'
+import { Card, Empty } from 'antd'
 import { Link } from 'react-router-dom'
 import type { AssessmentChange } from '../api/types'
 import { useAuth } from '../auth/auth'
@@ -50,44 +50,36 @@ export function AssessmentChanges({ contactId, customerId }: Props) {
 
 function ChangeTimeline({ items }: { items: AssessmentChange[] }) {
   const { t, label, lang } = useI18n()
-  // The server writes each reason as "中文 / English".
+  // The server writes each reason as "中文（…）/ English".
   const reasonText = (text: string) => {
-    const [zh, en] = text.split(' / ')
+    const [zh, en] = text.split(/\s?\/\s(?=[A-Za-z])/)
     return (lang === 'en' ? en : zh) ?? text
   }
   const signals = (codes: string[]) => codes.map((c) => label('signal', c)).join('、')
   return (
-    <Timeline
-      items={items.map((c, i) => ({
-        key: `${c.changed_at}-${i}`,
-        color: c.score_after < (c.score_before ?? 0) ? 'green' : 'red',
-        title: (
-          <span className="muted small">
-            {formatTime(c.changed_at)} · {label('changeKind', c.reason.kind)} · {c.reason.actor}
-          </span>
-        ),
-        content: (
-          <div className="assessment-change">
-            <div>
-              <RiskTag risk={c.risk_before ?? 'none'} /> → <RiskTag risk={c.risk_after} />
-              <span className="muted small">
-                {t('changes.score', { before: c.score_before ?? '—', after: c.score_after })}
-              </span>
-            </div>
-            <div>{reasonText(c.reason.text)}</div>
-            {c.signals_added.length > 0 && (
-              <div className="small">
-                {t('changes.added', { signals: signals(c.signals_added) })}
-              </div>
-            )}
-            {c.signals_removed.length > 0 && (
-              <div className="small">
-                {t('changes.removed', { signals: signals(c.signals_removed) })}
-              </div>
-            )}
+    <div className="assessment-change-list">
+      {items.map((c, i) => (
+        <div key={`${c.changed_at}-${i}`} className="assessment-change">
+          <div>
+            <RiskTag risk={c.risk_before ?? 'none'} /> → <RiskTag risk={c.risk_after} />
+            <span className="muted small">
+              {t('changes.score', { before: c.score_before ?? '—', after: c.score_after })}
+            </span>
           </div>
-        ),
-      }))}
-    />
+          <div>{reasonText(c.reason.text)}</div>
+          {c.signals_added.length > 0 && (
+            <div className="small">{t('changes.added', { signals: signals(c.signals_added) })}</div>
+          )}
+          {c.signals_removed.length > 0 && (
+            <div className="small">
+              {t('changes.removed', { signals: signals(c.signals_removed) })}
+            </div>
+          )}
+          <div className="muted small">
+            {formatTime(c.changed_at)} · {label('changeKind', c.reason.kind)} · {c.reason.actor}
+          </div>
+        </div>
+      ))}
+    </div>
   )
 }

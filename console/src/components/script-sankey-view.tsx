@@ -21,7 +21,11 @@ export function ScriptSankeyView({ analytics, script }: Props) {
     const links = analytics.answers.flatMap((a) =>
       Object.entries(a.outcomes).map(([end, calls]) => {
         const step = script?.steps.find((s) => s.id === a.step_id)
-        const source = `${a.step_id} · ${answerLabel(step, a.value, { t, pick })}`
+        // Answers without a value of their own are counted as (none), (text) or (number).
+        const shown = /^\(\w+\)$/.test(a.value)
+          ? label('answerKind', a.value.slice(1, -1))
+          : answerLabel(step, a.value, { t, pick })
+        const source = `${a.step_id} · ${shown}`
         const target = ending(end)
         nodes.add(source).add(target)
         return { source, target, value: calls }

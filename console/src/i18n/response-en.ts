@@ -25,6 +25,7 @@ export const responseEn: Record<keyof typeof responseZhCN, string> = {
   'changes.removed': 'Signals removed: {signals}',
   'changeKind.call_answer': 'Call script answers',
   'changeKind.verification_outcome': 'Verification with the customer',
+  'changeKind.linked_contact': 'A new linked contact',
 
   'nav.callScripts': 'Call scripts',
   'nav.representatives': 'Representatives',
@@ -37,6 +38,8 @@ export const responseEn: Record<keyof typeof responseZhCN, string> = {
   'scripts.versionMeta': 'published by {by} at {at}',
   'scripts.edit': 'Edit as a new version',
   'scripts.graph': 'Call script graph',
+  'scripts.chartFailed':
+    'The chart could not be drawn: reload the page. The tables are unaffected.',
   'scripts.step': 'Step',
   'scripts.say': 'Agent says',
   'scripts.answer': 'Answer',
@@ -67,6 +70,9 @@ export const responseEn: Record<keyof typeof responseZhCN, string> = {
   'analytics.ending': 'Ending',
   'analytics.sankey': 'Answers and endings',
   'analytics.noAnswers': 'No answers recorded with this script yet',
+  'answerKind.none': 'read out',
+  'answerKind.text': 'text answer',
+  'answerKind.number': 'number answer',
   'reps.title': 'Representatives',
   'reps.all': 'All',
   'reps.name': 'Name',

@@ -14,7 +14,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { api } from '../api/client'
 import type {
@@ -30,6 +30,9 @@ import { useI18n } from '../i18n/i18n'
 import { formatTime } from '../format'
 
 const OUTCOMES: VerificationOutcome[] = ['confirmed', 'denied', 'unreachable', 'refused']
+/** Messages still on their way: the queue looks again until the outbox says how they ended. */
+const IN_FLIGHT = new Set(['pending', 'sending', 'retrying'])
+const RECHECK_MS = 3000
 
 export function VerificationPage() {
   const { t } = useI18n()
@@ -93,6 +96,13 @@ function TaskTable({ done }: { done: boolean }) {
     status: done ? 'completed' : 'open,awaiting_reply',
   })
   const [recording, setRecording] = useState<VerificationTask>()
+  const inFlight = tasks.data?.items.some((x) => IN_FLIGHT.has(x.delivery?.status ?? '')) ?? false
+  const { reload } = tasks
+  useEffect(() => {
+    if (!inFlight) return
+    const timer = setTimeout(reload, RECHECK_MS)
+    return () => clearTimeout(timer)
+  }, [inFlight, tasks.data, reload])
   if (tasks.error) return <ErrorView error={tasks.error} onRetry={tasks.reload} />
   return (
     <>

@@ -4,6 +4,7 @@ import { Button, Card, Col, Row, Select, Skeleton, Space, Table, Tag, Typography
 import { useState } from 'react'
 import type { ScriptDefinition, ScriptSummary } from '../../api/response-types'
 import { useAuth } from '../../auth/auth'
+import { ChartBoundary } from '../../components/chart-boundary'
 import { ErrorView } from '../../components/error-view'
 import { ScriptEditor } from '../../components/script-editor'
 import { answerLabel } from '../../components/script-answer-label'
@@ -128,7 +129,9 @@ function ScriptVersions({
         />
       ) : (
         <>
-          <ScriptGraphView script={s} />
+          <ChartBoundary fallback={t('scripts.chartFailed')}>
+            <ScriptGraphView script={s} />
+          </ChartBoundary>
           <StepTable script={s} />
         </>
       )}

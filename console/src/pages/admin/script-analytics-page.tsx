@@ -3,6 +3,7 @@
 import { Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd'
 import { useState } from 'react'
 import type { ScriptAnalytics, ScriptDefinition, ScriptSummary } from '../../api/response-types'
+import { ChartBoundary } from '../../components/chart-boundary'
 import { ErrorView } from '../../components/error-view'
 import { ScriptSankeyView } from '../../components/script-sankey-view'
 import { useApi } from '../../hooks/use-api'
@@ -125,7 +126,9 @@ function AnalyticsBody({ a }: { a: ScriptAnalytics }) {
         <Col xs={24} xl={15}>
           <Card size="small" title={t('analytics.sankey')}>
             {a.answers.length ? (
-              <ScriptSankeyView analytics={a} script={script.data} />
+              <ChartBoundary fallback={t('scripts.chartFailed')}>
+                <ScriptSankeyView analytics={a} script={script.data} />
+              </ChartBoundary>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('analytics.noAnswers')} />
             )}
