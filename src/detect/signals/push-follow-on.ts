@@ -34,12 +34,12 @@ export function pushFollowOn(
     .filter((c) => contact.time - c.time <= windowMs)
     .sort((a, b) => b.time - a.time)
   for (const other of recent) {
-    // The push is the agency's only where the agency itself spoke: a mark on the customer's own
-    // earlier contact would carry one doubtful flag on to everything they say next.
-    if (!notTheCustomer(index, other)) continue
     const gang = gangOf(other.idx)
     const inGang = gang !== undefined && gang.customers >= settings.gang_min_customers
-    const mark = inGang ? null : agencyMarkOf(index, other, settings)
+    // Outside a gang, the push is the agency's only where the agency itself spoke: a mark on the
+    // customer's own earlier contact would carry one doubtful flag on to everything they say next.
+    const mark =
+      inGang || !notTheCustomer(index, other) ? null : agencyMarkOf(index, other, settings)
     if (!inGang && !mark) continue
     const days = Math.max(0, Math.round((contact.time - other.time) / DAY_MS))
     const whyZh = inGang ? `属于团伙 ${gang.id}` : (mark?.explanation['zh-CN'] ?? '')
