@@ -11,6 +11,7 @@ import { readTrials } from '../voice/calibration/trial-file.js'
 import { storeCalibration } from '../voice/calibration/voice-thresholds.js'
 import { SpeakerEmbedder } from '../voice/embedding/speaker-embedder.js'
 import { withContext } from './open-context.js'
+import { registerVoiceCheck } from './voice-check-command.js'
 import { registerVoiceRetention } from './voice-retention-command.js'
 
 type CalibrateOptions = {
@@ -74,6 +75,7 @@ export function registerVoice(program: Command): void {
         `stored as ${id}: the voice signals use threshold ${result.threshold.toFixed(4)} for ${model}`,
       )
     })
+  registerVoiceCheck(voice)
   registerVoiceRetention(voice)
 }
 

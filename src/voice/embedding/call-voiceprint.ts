@@ -1,12 +1,20 @@
 // One side of a call -> its speech -> an embedding, or the reason there is none. Below the
 // minimum speech duration no embedding is made, so no match can be claimed from it.
 import { detectSpeech, DEFAULT_MIN_SPEECH_SECONDS } from '../audio/speech.js'
+import type { SpeechSpan } from '../audio/speech.js'
 import { resample } from '../audio/resample.js'
 import type { CallAudio } from '../audio/wav.js'
 import type { SpeakerEmbedder } from './speaker-embedder.js'
 
 export type Voiceprint =
-  | { status: 'embedded'; embedding: Float32Array; speechSeconds: number; model: string }
+  | {
+      status: 'embedded'
+      embedding: Float32Array
+      speechSeconds: number
+      model: string
+      /** Where the speech was in the recording, for playback of the segments behind a match. */
+      spans: SpeechSpan[]
+    }
   | { status: 'too_little_speech'; speechSeconds: number; minSpeechSeconds: number }
 
 export type VoiceprintOptions = { channel?: number; minSpeechSeconds?: number }
@@ -30,6 +38,7 @@ export async function voiceprintOf(
     embedding,
     speechSeconds: speech.speechSeconds,
     model: modelName(embedder),
+    spans: speech.spans,
   }
 }
 

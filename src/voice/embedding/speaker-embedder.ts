@@ -90,7 +90,8 @@ function spawnExtractor(model: string): ChildProcess {
   )
   return fork(script, [model], {
     serialization: 'advanced',
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    // tsx resolved from here, not from the working directory the command was started in.
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
 }
