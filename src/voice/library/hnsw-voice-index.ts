@@ -17,17 +17,23 @@ export type HnswOptions = {
   efSearch?: number
 }
 
-// Voices cluster by speaker far apart from one another (same speaker ~0.7 cosine, others ~0), so
-// a light graph finds them: these settings build 1M voices in tens of minutes on one core and keep
-// same-speaker recall at 1 in bench/voice-search-bench.ts; efSearch holds the search's recall.
-const DEFAULTS = { m: 12, efConstruction: 48, efSearch: 96 }
+// A light graph to build (1M voices: 49 min on the loaded shared machine) and a wide search to
+// make up for it: on isotropic random speakers, the hardest case for a graph (nothing leads
+// towards a speaker's calls but the calls themselves), efSearch 96 found 0.88 of the same-speaker
+// calls at 200k and 0.50 at 1M; 512 finds 0.97 at 200k in 1.6 ms (bench/voice-search-bench.ts).
+const DEFAULTS = {
+  m: 12,
+  efConstruction: 48,
+  efSearch: Number(process.env.GRAYLINE_VOICE_HNSW_EF) || 512,
+}
 
 export class HnswVoiceIndex implements VoiceSearchIndex {
   private readonly graph: HierarchicalNSW
   private idOfLabel: (string | null)[] = []
   private readonly labelOf = new Map<string, number>()
   private readonly freeLabels: number[] = []
-  private readonly efSearch: number
+  /** Candidates examined per search (GRAYLINE_VOICE_HNSW_EF): recall bought with time. */
+  efSearch: number
 
   constructor(
     readonly dim: number,
