@@ -20,12 +20,18 @@ import { WorkbenchPage } from './pages/workbench-page'
 const DashboardPage = lazy(() => import('./pages/dashboard-page'))
 const VictimReportsPage = lazy(() => import('./pages/victim-reports-page'))
 const OperationsReportPage = lazy(() => import('./pages/operations-report-page'))
+const GangsPage = lazy(() => import('./pages/gangs-page'))
+const GangPage = lazy(() => import('./pages/gang-page'))
 const UsersPage = lazy(() => import('./pages/admin/users-page'))
 const TokensPage = lazy(() => import('./pages/admin/tokens-page'))
 const WatchlistPage = lazy(() => import('./pages/admin/watchlist-page'))
 const RulesPage = lazy(() => import('./pages/admin/rules-page'))
 const AuditPage = lazy(() => import('./pages/admin/audit-page'))
 const ImportPage = lazy(() => import('./pages/admin/import-page'))
+const VoiceAgentsPage = lazy(() => import('./pages/admin/voice-agents-page'))
+const CallScriptsPage = lazy(() => import('./pages/admin/call-scripts-page'))
+const RepresentativesPage = lazy(() => import('./pages/admin/representatives-page'))
+const ScriptAnalyticsPage = lazy(() => import('./pages/admin/script-analytics-page'))
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { me, checking } = useAuth()
@@ -55,12 +61,18 @@ const guarded: [string, Permission, ReactNode][] = [
   ['/cases/:id', 'cases:read', <CasePage />],
   ['/victim-reports', 'cases:read', <VictimReportsPage />],
   ['/operations', 'operations:read', <OperationsReportPage />],
+  ['/gangs', 'gangs:read', <GangsPage />],
+  ['/gangs/:id', 'gangs:read', <GangPage />],
   ['/admin/users', 'users:manage', <UsersPage />],
   ['/admin/tokens', 'tokens:manage', <TokensPage />],
   ['/admin/watchlist', 'watchlist:read', <WatchlistPage />],
   ['/admin/rules', 'rules:read', <RulesPage />],
   ['/admin/audit', 'audit:read', <AuditPage />],
   ['/admin/import', 'import', <ImportPage />],
+  ['/admin/voice-agents', 'voice:manage', <VoiceAgentsPage />],
+  ['/admin/scripts', 'rules:read', <CallScriptsPage />],
+  ['/admin/representatives', 'contacts:read', <RepresentativesPage />],
+  ['/admin/script-analytics', 'stats:read', <ScriptAnalyticsPage />],
 ]
 
 export function AppRoutes() {

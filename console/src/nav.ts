@@ -11,6 +11,7 @@ export const mainNav: NavItem[] = [
   { path: '/verification', label: 'nav.verification', permission: 'verification:work' },
   { path: '/cases', label: 'nav.cases', permission: 'cases:read' },
   { path: '/victim-reports', label: 'nav.victimReports', permission: 'cases:read' },
+  { path: '/gangs', label: 'nav.gangs', permission: 'gangs:read' },
   { path: '/dashboard', label: 'nav.dashboard', permission: 'stats:read' },
   { path: '/operations', label: 'nav.operations', permission: 'operations:read' },
 ]
@@ -22,4 +23,8 @@ export const adminNav: NavItem[] = [
   { path: '/admin/rules', label: 'nav.rules', permission: 'rules:read' },
   { path: '/admin/audit', label: 'nav.audit', permission: 'audit:read' },
   { path: '/admin/import', label: 'nav.import', permission: 'import' },
+  { path: '/admin/voice-agents', label: 'nav.voiceAgents', permission: 'voice:manage' },
+  { path: '/admin/scripts', label: 'nav.callScripts', permission: 'rules:read' },
+  { path: '/admin/representatives', label: 'nav.representatives', permission: 'contacts:read' },
+  { path: '/admin/script-analytics', label: 'nav.scriptAnalytics', permission: 'stats:read' },
 ]

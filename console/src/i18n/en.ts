@@ -1,5 +1,7 @@
 // Every visible string of the console in English; the keys are zh-cn.ts's, no more, no fewer.
 import { casesEn } from './cases-en'
+import { gangsEn } from './gangs-en'
+import { voiceEn } from './voice-en'
 import { responseEn } from './response-en'
 import { sharingEn } from './sharing-en'
 import type { zhCN } from './zh-cn'
@@ -175,6 +177,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'signal.third_party': 'Third parties involved',
   'signal.orchestrated_repeats': 'Pushed through several channels',
   'signal.campaign_language': 'Campaign vocabulary',
+  'signal.campaign_conduct': 'Agency conduct across a push',
+  'signal.campaign_link': 'Same agency push',
+  'signal.push_follow_on': 'Own contact after an agency push',
+  'signal.rotating_callers': 'Rotating caller numbers',
   'signal.self_flood': 'Repeats beyond the complaint order',
   'signal.refusal': 'Refuses direct contact',
   'signal.promotion_abuse': 'Promotion abuse',
@@ -555,6 +561,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'outboxStatus.retrying': 'Retrying',
   'outboxStatus.failed': 'Failed',
   ...casesEn,
+  ...gangsEn,
   ...responseEn,
   ...sharingEn,
+  ...voiceEn,
 }

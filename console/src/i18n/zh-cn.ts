@@ -1,6 +1,8 @@
 // Every visible string of the console in Simplified Chinese, the working language of the teams.
 // en.ts must carry the same keys (the type checker enforces it).
 import { casesZhCN } from './cases-zh-cn'
+import { gangsZhCN } from './gangs-zh-cn'
+import { voiceZhCN } from './voice-zh-cn'
 import { responseZhCN } from './response-zh-cn'
 import { sharingZhCN } from './sharing-zh-cn'
 
@@ -174,6 +176,10 @@ export const zhCN = {
   'signal.third_party': '第三方参与',
   'signal.orchestrated_repeats': '多渠道集中投诉',
   'signal.campaign_language': '组织化话术',
+  'signal.campaign_conduct': '多渠道代理做法',
+  'signal.campaign_link': '同一轮代理投诉',
+  'signal.push_follow_on': '代理介入后的本人联系',
+  'signal.rotating_callers': '轮换号码代为来电',
   'signal.self_flood': '个人超量投诉',
   'signal.refusal': '拒绝与本人直接沟通',
   'signal.promotion_abuse': '营销活动滥用',
@@ -548,6 +554,8 @@ export const zhCN = {
   'outboxStatus.retrying': '重试中',
   'outboxStatus.failed': '发送失败',
   ...casesZhCN,
+  ...gangsZhCN,
   ...responseZhCN,
   ...sharingZhCN,
+  ...voiceZhCN,
 } as const

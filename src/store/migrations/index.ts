@@ -9,6 +9,8 @@ import * as m0006 from './0006-cases.js'
 import * as m0007 from './0007-sharing.js'
 import * as m0008 from './0008-voice.js'
 import * as m0009 from './0009-taxii.js'
+import * as m0010 from './0010-gangs.js'
+import * as m0011 from './0011-voice-thresholds.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-create-intake': m0001,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007-sharing': m0007,
   '0008-voice': m0008,
   '0009-taxii': m0009,
+  '0010-gangs': m0010,
+  '0011-voice-thresholds': m0011,
 }
