@@ -139,7 +139,7 @@ console.log(`recall@10 of hnsw against brute force: ${recall(top10.hits, exact10
 console.log(`recall of same-speaker calls above 0.5: ${recall(asUsed.hits, exactUsed).toFixed(4)}`)
 // Recall bought with search time: the same graph searched with more candidates.
 const searched = loaded ?? graph
-for (const ef of [96, 1024, 2048]) {
+for (const ef of [96, 512, 1024]) {
   searched.efSearch = ef
   const r = timed(searched, SAME_VOICE_CANDIDATES, 0.5)
   console.log(

@@ -17,14 +17,15 @@ export type HnswOptions = {
   efSearch?: number
 }
 
-// A light graph to build (1M voices: 49 min on the loaded shared machine) and a wide search to
-// make up for it: on isotropic random speakers, the hardest case for a graph (nothing leads
-// towards a speaker's calls but the calls themselves), efSearch 96 found 0.88 of the same-speaker
-// calls at 200k and 0.50 at 1M; 512 finds 0.97 at 200k in 1.6 ms (bench/voice-search-bench.ts).
+// A light graph to build (1M voices: 6 min on a quiet core, 49 min on the loaded shared machine)
+// and a wide search to make up for it. On isotropic random speakers, the hardest case for a graph
+// (nothing leads towards a speaker's calls but the calls themselves), same-speaker recall at 1M
+// was 0.50 at efSearch 96, 0.71 at 512, 0.83 at 1024 and 0.90 at 2048 (p50 7.9 ms, p99 22 ms):
+// bench/voice-search-bench.ts. Within the 50 ms budget, recall wins.
 const DEFAULTS = {
   m: 12,
   efConstruction: 48,
-  efSearch: Number(process.env.GRAYLINE_VOICE_HNSW_EF) || 512,
+  efSearch: Number(process.env.GRAYLINE_VOICE_HNSW_EF) || 2048,
 }
 
 export class HnswVoiceIndex implements VoiceSearchIndex {
