@@ -16,6 +16,7 @@ import { LoginPage } from './pages/login-page'
 import { ScreenPage } from './pages/screen-page'
 import { VerificationPage } from './pages/verification-page'
 import { WorkbenchPage } from './pages/workbench-page'
+import { PageErrorBoundary } from './components/page-error-boundary'
 
 const DashboardPage = lazy(() => import('./pages/dashboard-page'))
 const VictimReportsPage = lazy(() => import('./pages/victim-reports-page'))
@@ -88,7 +89,15 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         {guarded.map(([path, permission, page]) => (
-          <Route key={path} path={path} element={<Guard permission={permission}>{page}</Guard>} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Guard permission={permission}>
+                <PageErrorBoundary>{page}</PageErrorBoundary>
+              </Guard>
+            }
+          />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

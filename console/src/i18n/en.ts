@@ -48,6 +48,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.generic': 'The request failed',
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.retry': 'Retry',
+  'error.pageFailed': 'This page failed',
+  'error.pageFailedDetail':
+    'Something went wrong while showing this page; the other pages still work. Try again, or tell your administrator if it keeps failing.',
   'error.pageNotFound': 'Page not found',
 
   'header.logout': 'Log out',

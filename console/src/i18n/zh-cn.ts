@@ -47,6 +47,8 @@ export const zhCN = {
   'error.generic': '请求失败',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.retry': '重试',
+  'error.pageFailed': '页面出错',
+  'error.pageFailedDetail': '此页面显示时出错，其他页面不受影响。请重试；如仍出错，请联系管理员。',
   'error.pageNotFound': '页面不存在',
 
   'header.logout': '退出登录',
