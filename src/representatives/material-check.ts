@@ -1,20 +1,11 @@
 // Checks what a representative submitted against the checklist for their kind: each item present
 // (declared, or a matching attachment of their contact), missing, or suspicious — the same file
 // already submitted for other customers. Only a complete, unsuspicious set may be verified.
-import type { MaterialStandards, RepresentativeKind } from './material-standards.js'
+import type { MaterialStandards } from './material-standards.js'
+import type { ItemCheck, MaterialCheck, RepresentativeKind } from './representative.js'
 
 export type SubmittedMaterial = { item: string; sha256: string }
 export type ContactAttachment = { kind: string; sha256: string }
-
-export type ItemCheck = {
-  item: string
-  label: { 'zh-CN': string; en: string }
-  status: 'present' | 'missing' | 'suspicious'
-  /** sha256 of the files standing for the item. */
-  files: string[]
-}
-
-export type MaterialCheck = { complete: boolean; items: ItemCheck[] }
 
 export function checkMaterials(
   standards: MaterialStandards,

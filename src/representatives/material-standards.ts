@@ -7,9 +7,6 @@ import { attachmentKinds } from '../contract/index.js'
 
 const bilingual = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) })
 
-export const representativeKinds = ['lawyer', 'relative', 'other_agent'] as const
-export type RepresentativeKind = (typeof representativeKinds)[number]
-
 const itemSchema = z.strictObject({
   item: z.string().regex(/^[a-z0-9_]+$/),
   label: bilingual,

@@ -1,8 +1,10 @@
 // A person acting for a customer, handled by the material standards — never treated as an agency by
 // default. Status: pending until reviewed, then verified or rejected (with reviewer and reason), and
 // expired once the authorisation's end date passes.
-import type { MaterialCheck } from './material-check.js'
-import type { RepresentativeKind } from './material-standards.js'
+// Dependency-free: the console imports these types as they are.
+
+export const representativeKinds = ['lawyer', 'relative', 'other_agent'] as const
+export type RepresentativeKind = (typeof representativeKinds)[number]
 
 export const representativeStatuses = ['pending', 'verified', 'rejected', 'expired'] as const
 export type RepresentativeStatus = (typeof representativeStatuses)[number]
@@ -24,6 +26,17 @@ export type Representative = {
   created_at: string
   updated_at: string
 }
+
+/** One checklist item of a representative's materials. */
+export type ItemCheck = {
+  item: string
+  label: { 'zh-CN': string; en: string }
+  status: 'present' | 'missing' | 'suspicious'
+  /** sha256 of the files standing for the item. */
+  files: string[]
+}
+
+export type MaterialCheck = { complete: boolean; items: ItemCheck[] }
 
 export type RepresentativeView = Representative & {
   materials: {

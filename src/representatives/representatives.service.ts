@@ -7,8 +7,13 @@ import { phoneIdentifier } from '../links/identifier.js'
 import { ResponseError } from '../response/response-error.js'
 import type { ContactAttachment, SubmittedMaterial } from './material-check.js'
 import { checkMaterials } from './material-check.js'
-import type { MaterialStandards, RepresentativeKind } from './material-standards.js'
-import type { Representative, RepresentativeStatus, RepresentativeView } from './representative.js'
+import type { MaterialStandards } from './material-standards.js'
+import type {
+  Representative,
+  RepresentativeKind,
+  RepresentativeStatus,
+  RepresentativeView,
+} from './representative.js'
 import { effectiveStatus } from './representative.js'
 
 export type NewRepresentative = {

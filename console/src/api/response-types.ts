@@ -1,5 +1,6 @@
 // What the response admin pages read: call scripts with their branches and versions, the editor's
 // problems, script analytics, representatives with their checklist, and the material standards.
+import type { RepresentativeKind } from '../../../src/representatives/representative'
 import type { Bilingual, ScriptStep } from './types'
 
 export type ScriptBranch = {
@@ -37,46 +38,14 @@ export type ScriptAnalytics = {
   answers: { step_id: string; value: string; calls: number; outcomes: Record<string, number> }[]
 }
 
-export type RepresentativeStatus = 'pending' | 'verified' | 'rejected' | 'expired'
-export type RepresentativeKind = 'lawyer' | 'relative' | 'other_agent'
-
-export type Representative = {
-  representative_id: string
-  customer_id: string
-  contact_id: string | null
-  kind: RepresentativeKind
-  name: string
-  phone_identifier: string | null
-  organization: string | null
-  status: RepresentativeStatus
-  status_reason: string | null
-  reviewed_by: string | null
-  reviewed_at: string | null
-  authorised_until: string | null
-  created_by: string
-  created_at: string
-  updated_at: string
-}
-
-export type ItemCheck = {
-  item: string
-  label: Bilingual
-  status: 'present' | 'missing' | 'suspicious'
-  files: string[]
-}
-
-export type RepresentativeView = Representative & {
-  materials: {
-    item: string
-    sha256: string
-    filename: string | null
-    added_by: string
-    added_at: string
-  }[]
-  check: { complete: boolean; items: ItemCheck[] }
-  reviews: { status: string; reason: string | null; reviewed_by: string; reviewed_at: string }[]
-}
-
+// Representatives travel as the server defines them (its module is dependency-free).
+export type {
+  ItemCheck,
+  Representative,
+  RepresentativeKind,
+  RepresentativeStatus,
+  RepresentativeView,
+} from '../../../src/representatives/representative'
 export type MaterialStandards = {
   version: number
   kinds: Record<
