@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
 import { createDemoUsers } from '../../src/access/index.js'
 import type { Context } from '../../src/context.js'
 import { contextFor } from '../../src/context.js'
@@ -24,6 +25,28 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ]
 export const SHOTS_DIR = join(process.cwd(), 'test-results', 'screenshots')
+
+/**
+ * A machine without a CJK system font draws the console's Chinese as boxes: the console's font
+ * stack names Noto Sans CJK SC, so the pages get it from the npm font package (served by the test,
+ * never by the server).
+ */
+const NOTO = join(
+  process.cwd(),
+  'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+)
+const FONT_URL = '/__test-fonts/noto-sans-sc.ttf'
+const FONT_FACE = `document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style')
+  style.textContent = "@font-face { font-family: 'Noto Sans CJK SC'; src: url(${FONT_URL}); }"
+  document.head.append(style)
+  void document.fonts.load('14px "Noto Sans CJK SC"')
+})`
+
+export async function withChineseFont(target: Page | BrowserContext): Promise<void> {
+  await target.route(`**${FONT_URL}`, (r) => r.fulfill({ path: NOTO, contentType: 'font/ttf' }))
+  await target.addInitScript({ content: FONT_FACE })
+}
 
 export type BrowserServer = { url: string; ctx: Context; app: App; close(): Promise<void> }
 

@@ -16,26 +16,12 @@ import {
   chromiumAvailable,
   SHOTS_DIR,
   startBrowserServer,
+  withChineseFont,
 } from './browser-server.js'
 import { agencyBook } from './gang-book.js'
 
 /** A shared CI machine can be slow to render: wait for what the page must show, not for a time. */
 const PATIENT = { timeout: 20_000, interval: 250 }
-/**
- * The test machine has no CJK system font: the console's font stack names Noto Sans CJK SC, so the
- * page gets it from the npm font package (served by the test, never by the server).
- */
-const NOTO = join(
-  process.cwd(),
-  'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-)
-const FONT_URL = '/__test-fonts/noto-sans-sc.ttf'
-const FONT_FACE = `document.addEventListener('DOMContentLoaded', () => {
-  const style = document.createElement('style')
-  style.textContent = "@font-face { font-family: 'Noto Sans CJK SC'; src: url(${FONT_URL}); }"
-  document.head.append(style)
-  void document.fonts.load('14px "Noto Sans CJK SC"')
-})`
 
 describe.skipIf(!chromiumAvailable)('gang pages in Chromium', () => {
   let server: BrowserServer
@@ -71,8 +57,7 @@ describe.skipIf(!chromiumAvailable)('gang pages in Chromium', () => {
       locale: 'zh-CN',
       acceptDownloads: true,
     })
-    await page.route(`**${FONT_URL}`, (r) => r.fulfill({ path: NOTO, contentType: 'font/ttf' }))
-    await page.addInitScript({ content: FONT_FACE })
+    await withChineseFont(page)
     await page.goto(`${server.url}/login`)
     await page.locator('input#username, input[id$=username]').fill('investigator')
     await page.locator('input[type=password]').fill('grayline-demo')

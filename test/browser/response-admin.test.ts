@@ -14,24 +14,10 @@ import {
   chromiumAvailable,
   SHOTS_DIR,
   startBrowserServer,
+  withChineseFont,
 } from './browser-server.js'
 
 const PATIENT = { timeout: 20_000 }
-/**
- * The test machine has no CJK system font: the console's own font stack names Noto Sans CJK SC, so
- * the page gets it from the npm font package (served by the test, never by the server).
- */
-const NOTO = join(
-  process.cwd(),
-  'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-)
-const FONT_URL = '/__test-fonts/noto-sans-sc.ttf'
-const FONT_FACE = `document.addEventListener('DOMContentLoaded', () => {
-  const style = document.createElement('style')
-  style.textContent = "@font-face { font-family: 'Noto Sans CJK SC'; src: url(${FONT_URL}); }"
-  document.head.append(style)
-  void document.fonts.load('14px "Noto Sans CJK SC"')
-})`
 const SCRIPT = 'suspected-agency'
 const CALLER = '19912345678'
 /** A relative who refuses materials and says the borrower will not speak (by option value). */
@@ -92,8 +78,7 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
     })
-    await context.route(`**${FONT_URL}`, (r) => r.fulfill({ path: NOTO, contentType: 'font/ttf' }))
-    await context.addInitScript({ content: FONT_FACE })
+    await withChineseFont(context)
     const page = await context.newPage()
     await page.goto(`${server.url}/login`)
     await page.locator('input#username, input[id$=username]').fill(username, PATIENT)
