@@ -7,7 +7,7 @@ import type { Gang } from './gangs.js'
 import { findGangs } from './gangs.js'
 import type { DetectionSettings, RuleSet } from './rules/rule-set.js'
 import { settingsOf } from './rules/rule-set.js'
-import { evaluateRules } from './rules/evaluate-rules.js'
+import { evaluateRules, hasLinkingEvidence } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
 import { answeredOnOwnNumber, fromCustomerThemselves } from './signals/customer-repeats.js'
 import { PUSH_FOLLOW_ON, pushFollowOn } from './signals/push-follow-on.js'
@@ -71,10 +71,8 @@ export class Detector {
       !ownTemplateOnly(gang, contact, this.index)
     )
       hits.push(gangHit(gang, contact, this.settings, this.index))
-    if (this.settings.signals[PUSH_FOLLOW_ON]?.enabled !== false && !this.linked(hits)) {
-      const h = pushFollowOn(this.index, contact, this.settings, (i) => this.gangOf(i))
-      if (h) hits.push(h)
-    }
+    const follow = this.followOnHit(contact, hits)
+    if (follow) hits.push(follow)
     if (
       (gang?.alliance || contact.allianceNamed) &&
       this.settings.signals.alliance?.enabled !== false
@@ -83,11 +81,11 @@ export class Detector {
     return applyCustomerConfirmation(hits, contact, this.index)
   }
 
-  /** Whether the hits already carry the evidence the rule set needs to flag at all. */
-  linked(hits: Signal[]): boolean {
-    const name = this.rules.flag_requires
-    const codes = name.startsWith('@') ? (this.rules.groups[name.slice(1)] ?? []) : [name]
-    return hits.some((h) => codes.includes(h.code))
+  /** The agency push this contact follows, when nothing else links it (see push-follow-on.ts). */
+  followOnHit(contact: ContactFacts, hits: Signal[]): Signal | null {
+    if (this.settings.signals[PUSH_FOLLOW_ON]?.enabled === false) return null
+    if (hasLinkingEvidence(this.rules, new Set(hits.map((h) => h.code)))) return null
+    return pushFollowOn(this.index, contact, this.settings, (i) => this.gangOf(i))
   }
 
   assess(idx: number): ScoredAssessment {

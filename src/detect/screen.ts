@@ -7,7 +7,6 @@ import type { Gang } from './gangs.js'
 import { responseFindingsOf } from './response-findings.js'
 import { evaluateRules } from './rules/evaluate-rules.js'
 import { signalModules } from './signals/index.js'
-import { PUSH_FOLLOW_ON, pushFollowOn } from './signals/push-follow-on.js'
 import { applyCustomerConfirmation } from './signals/response-findings.js'
 import type { ContactFacts } from './contact-facts.js'
 
@@ -109,10 +108,8 @@ function probeSignals(detector: Detector, probe: ContactFacts): Signal[] {
     })
   }
   // The customer's own call that follows an agency's push for them: checked with them, as in batch.
-  if (detector.settings.signals[PUSH_FOLLOW_ON]?.enabled !== false && !detector.linked(out)) {
-    const follow = pushFollowOn(detector.index, probe, detector.settings, (i) => detector.gangOf(i))
-    if (follow) out.push(follow)
-  }
+  const follow = detector.followOnHit(probe, out)
+  if (follow) out.push(follow)
   // A denial already came in as customer_denied_authority; a confirmation lowers the
   // representative's behaviour signals for this customer, exactly as in batch assessment.
   return applyCustomerConfirmation(out, probe, detector.index)

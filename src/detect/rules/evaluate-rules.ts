@@ -47,6 +47,11 @@ export function matches(
   return true
 }
 
+/** Whether the signals carry the linking evidence the rule set needs before anything is flagged. */
+export function hasLinkingEvidence(rules: RuleSet, codes: ReadonlySet<string>): boolean {
+  return expand(rules, [rules.flag_requires]).some((c) => codes.has(c))
+}
+
 function riskOf(rules: RuleSet, score: number): Risk {
   if (score >= rules.risk.high) return 'high'
   if (score >= rules.risk.medium) return 'medium'
@@ -57,7 +62,7 @@ function riskOf(rules: RuleSet, score: number): Risk {
 export function evaluateRules(rules: RuleSet, signals: Signal[], channel: string): RuleOutcome {
   const codes = new Set(signals.map((s) => s.code))
   const score = combinedScore(signals)
-  const linked = expand(rules, [rules.flag_requires]).some((c) => codes.has(c))
+  const linked = hasLinkingEvidence(rules, codes)
   let risk = riskOf(rules, score)
   if (!linked && (risk === 'medium' || risk === 'high')) risk = 'low'
   const flagged = risk === 'medium' || risk === 'high'
