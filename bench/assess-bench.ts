@@ -38,9 +38,21 @@ const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
 await migrateToLatest(store.db)
 const ctx = contextFor(store)
 const rules = loadRuleSet()
+// Each stage's wall time, per run: where a run's time goes is what the target is about.
 let last = ''
+let run = 'first run'
+let stageStart = performance.now()
+const stageTimes: string[] = []
+const endStage = () => {
+  if (last)
+    stageTimes.push(`  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s`)
+  stageStart = performance.now()
+}
 const progress = (stage: string, done: number, total: number) => {
-  if (stage !== last) process.stderr.write(`  ${stage}…\n`)
+  if (stage !== last) {
+    endStage()
+    process.stderr.write(`  ${stage}…\n`)
+  }
   last = stage
   void done
   void total
@@ -57,10 +69,14 @@ const first = await assessFiles(
   progress,
 )
 t('assess (import + detect + store)', t0)
+endStage()
 const firstPeak = peak
+last = ''
+run = 'second run'
 t0 = performance.now()
 const second = await assessFiles(ctx, { rules, contacts: join(dir, 'tail.jsonl') }, progress)
 t('add 1,000 contacts (load history + assess affected)', t0)
+endStage()
 clearInterval(sampler)
 await store.db.destroy()
 console.log(
@@ -74,6 +90,7 @@ console.log(
   `second run: ${second.assessed} new contacts, ${second.reassessedEarlier} earlier re-assessed (${second.changedEarlier} changed risk) of ${second.historyContacts}`,
 )
 for (const [k, v] of stages) console.log(`${k}: ${v.toFixed(1)} s`)
+for (const line of stageTimes) console.log(line)
 console.log(
   `contacts/s in the first run: ${Math.round(first.assessed / (stages.get('assess (import + detect + store)') ?? 1))}`,
 )

@@ -83,6 +83,8 @@ export async function assessFiles(
     )
   }
   detector.invalidate()
+  progress?.('find gangs', 0, 1)
+  detector.prepare()
   const targets =
     historyContacts === 0 || !input.contacts
       ? allIndices(index.contacts.length)

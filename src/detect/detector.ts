@@ -49,6 +49,11 @@ export class Detector {
     this.gangs = null
   }
 
+  /** Works out the gangs now rather than on the first assessment (so a caller can time it). */
+  prepare(): void {
+    this.gangs ??= findGangs(this.index, this.settings)
+  }
+
   gangOf(idx: number): Gang | undefined {
     this.gangs ??= findGangs(this.index, this.settings)
     return this.gangs.get(idx)

@@ -1,6 +1,7 @@
 // Stores prepared records as they arrive, a transaction per batch of them, and hands each
 // committed batch to onBatch. Records wait in memory only when onBatch wants them.
 import type { Context } from '../context.js'
+import { STAGED_IDENTIFIERS } from '../store/bulk-load.js'
 import { BulkSession, bulkBatchSize } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
 import { writeBatch } from './intake.repository.js'
@@ -23,6 +24,8 @@ export class BatchWriter {
     private readonly now: string,
     private readonly onBatch?: OnBatch,
     batchSize?: number,
+    /** New identifiers are staged, to be merged at the end of a bulk load (store/bulk-load.ts). */
+    private readonly stageIdentifiers = false,
   ) {
     this.session = new BulkSession(ctx)
     this.batchSize = batchSize ?? bulkBatchSize(ctx)
@@ -30,8 +33,9 @@ export class BatchWriter {
 
   async write(records: PreparedRecord[]): Promise<void> {
     const { kind, now } = this
+    const identifiers = this.stageIdentifiers ? STAGED_IDENTIFIERS : 'identifiers'
     const out = await this.session.run({
-      sqlite: (handle) => writeBatchOnSqlite(handle, kind, records, now),
+      sqlite: (handle) => writeBatchOnSqlite(handle, kind, records, now, identifiers),
       portable: (trx) => writeBatch(trx, kind, records, now),
     })
     this.totals.inserted += out.inserted

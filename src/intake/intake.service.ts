@@ -4,6 +4,8 @@ import { stat } from 'node:fs/promises'
 import { writeFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
+import type { BulkLoad } from '../store/bulk-load.js'
+import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
 import { BatchWriter } from './batch-writer.js'
 import { preparedLines, WORKER_MIN_BYTES } from './prepared-lines.js'
 import type { PreparedRecord } from './prepared-record.js'
@@ -19,6 +21,11 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void
   /** Prepare lines on a worker thread; by default only for files of WORKER_MIN_BYTES or more. */
   prepareOnWorker?: boolean
+  /**
+   * Let a large file into an emptier SQLite store build its scattered indexes and merge its new
+   * identifiers at the end (the default: store/bulk-load.ts); false writes them row by row.
+   */
+  bulkLoad?: boolean
   /** Called after each stored batch with its records, e.g. to feed detection. */
   onBatch?: (records: PreparedRecord[]) => Promise<void> | void
 }
@@ -57,8 +64,16 @@ export async function importFile(
   const kind = recordKinds[kindName] as RecordKind<unknown>
   const rejects = new RejectWriter(file, opts.rejectDir)
   const startedAt = ctx.clock.now().toISOString()
-  const writer = new BatchWriter(ctx, kind, startedAt, opts.onBatch, opts.batchSize)
   const onWorker = opts.prepareOnWorker ?? totalBytes >= WORKER_MIN_BYTES
+  const bulk = opts.bulkLoad === false ? NO_BULK_LOAD : await bulkLoadFor(ctx, kind, totalBytes)
+  const writer = new BatchWriter(
+    ctx,
+    kind,
+    startedAt,
+    opts.onBatch,
+    opts.batchSize,
+    bulk.stagesIdentifiers,
+  )
   let lines = 0
   let bytes = 0
   try {
@@ -77,6 +92,8 @@ export async function importFile(
   } catch (e) {
     await writer.rollback()
     throw e
+  } finally {
+    bulk.finish()
   }
   await rejects.close()
   opts.onProgress?.({ bytes: totalBytes, totalBytes, lines })
@@ -94,6 +111,31 @@ export async function importFile(
   await writeFile(summary.summaryFile, `${JSON.stringify(summary, null, 2)}\n`)
   await recordRun(ctx, summary)
   return summary
+}
+
+/**
+ * A file can hold no fewer records than its size over this (interchange records average a few
+ * hundred bytes): the lower bound of what an import brings.
+ */
+const MAX_AVERAGE_RECORD_BYTES = 2048
+
+/**
+ * On SQLite, a large file into a table that holds less than the file brings is a bulk load: the
+ * kind's scattered indexes are built and its new identifiers merged at the end, in key order.
+ */
+async function bulkLoadFor(
+  ctx: Context,
+  kind: RecordKind<unknown>,
+  totalBytes: number,
+): Promise<BulkLoad> {
+  const handle = ctx.sqlite
+  if (!handle || totalBytes < WORKER_MIN_BYTES || kind.table === 'watchlist') return NO_BULK_LOAD
+  const row = await ctx.db
+    .selectFrom(kind.table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  if (Number(row.n) > totalBytes / MAX_AVERAGE_RECORD_BYTES) return NO_BULK_LOAD
+  return beginBulkLoad(handle, { indexes: kind.deferrableIndexes, stageIdentifiers: true })
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -1,5 +1,6 @@
 // The batch write of intake.repository.ts on SQLite's own handle: the same outcome, with
 // statements prepared once per store and run synchronously inside the caller's transaction.
+import type { STAGED_IDENTIFIERS } from '../store/bulk-load.js'
 import type { SqliteHandle, SqliteStatement } from '../store/dialect.js'
 import { preparedStatement } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
@@ -8,15 +9,20 @@ import type { RecordKind } from './record-kinds.js'
 
 type Existing = { record: string; record_hash: string; version: number }
 
-/** New records inserted, changed ones versioned and updated, links replaced with the record. */
+/**
+ * New records inserted, changed ones versioned and updated, links replaced with the record. New
+ * identifiers go to `identifierTable`: `identifiers_staged` during a bulk load (store/bulk-load.ts).
+ */
 export function writeBatchOnSqlite<T>(
   handle: SqliteHandle,
   kind: RecordKind<T>,
   batch: PreparedRecord[],
   now: string,
+  identifierTable: 'identifiers' | typeof STAGED_IDENTIFIERS = 'identifiers',
 ): BatchOutcome {
   const records = new RecordStatements(handle, kind, batch[0])
-  const links = kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now)
+  const links =
+    kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now, identifierTable)
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 }
   for (const r of batch) {
     const values = [...records.columns.map((c) => r.columns[c] ?? null), r.json, r.hash, now]
@@ -78,6 +84,7 @@ class LinkWriter {
     handle: SqliteHandle,
     kind: RecordKind<unknown>,
     private readonly now: string,
+    identifierTable: string,
   ) {
     this.isContact = kind.table === 'contacts'
     const table = this.isContact ? 'contact_identifiers' : 'customer_identifiers'
@@ -87,7 +94,7 @@ class LinkWriter {
       : `${owner}, identifier, role`
     this.identifier = preparedStatement(
       handle,
-      'insert into identifiers (identifier, kind, value, valid, first_seen) values (?, ?, ?, ?, ?) on conflict do nothing',
+      `insert into ${identifierTable} (identifier, kind, value, valid, first_seen) values (?, ?, ?, ?, ?) on conflict do nothing`,
     )
     this.link = preparedStatement(
       handle,

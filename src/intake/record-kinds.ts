@@ -28,6 +28,11 @@ export type RecordKind<T> = {
   columns(record: T): Record<string, string | number | null>
   links(record: T): IdentifierLink[]
   csv: CsvFieldTypes
+  /**
+   * Indexes whose keys land all over their tree (by identifier, by customer): a large import
+   * into a store holding less than it brings builds them at the end instead (store/deferred-indexes.ts).
+   */
+  deferrableIndexes: readonly string[]
 }
 
 function csvTypes(lists: string[], numbers: string[] = [], booleans: string[] = []): CsvFieldTypes {
@@ -54,6 +59,7 @@ export const customerKind: RecordKind<Customer> = {
   },
   links: customerIdentifiers,
   csv: csvTypes(['phones_other'], ['loan.overdue_days', 'loan.outstanding'], ['voice_enrolled']),
+  deferrableIndexes: ['customer_identifiers_by_identifier'],
 }
 
 export const contactKind: RecordKind<Contact> = {
@@ -74,6 +80,7 @@ export const contactKind: RecordKind<Contact> = {
   }),
   links: contactIdentifiers,
   csv: csvTypes(['demands'], ['audio.sample_rate', 'audio.channels']),
+  deferrableIndexes: ['contacts_customer_time', 'contact_identifiers_fan_out'],
 }
 
 /** A watchlist entry is keyed by what it points at and who said so: re-listing updates it. */
@@ -97,6 +104,7 @@ export const watchlistKind: RecordKind<WatchlistEntry> = {
   }),
   links: () => [],
   csv: csvTypes([]),
+  deferrableIndexes: [],
 }
 
 export const recordKinds = {

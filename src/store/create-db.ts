@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { finishAbandonedBulkLoads } from './bulk-load.js'
 import type { SqliteHandle } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -48,6 +49,12 @@ function openSqlite(path: string): Store {
   database.pragma('busy_timeout = 5000')
   database.pragma('cache_size = -65536')
   database.pragma('temp_store = MEMORY')
+  // An import that died half-way may have left indexes to build and identifiers to merge.
+  const finished = finishAbandonedBulkLoads(database)
+  if (finished.length)
+    process.stderr.write(
+      `grayline: finished what an interrupted import left: ${finished.join(', ')}\n`,
+    )
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   return { db, kind: 'sqlite', location: path, sqlite: database }
 }

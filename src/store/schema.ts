@@ -386,7 +386,17 @@ export type AssessmentChangeTable = {
   changed_at: string
 }
 
+/** What a running (or dead) large import must finish: store/bulk-load.ts. */
+export type BulkLoadPendingTable = {
+  name: string
+  sql: string
+  owner_pid: number
+  noted_at: string
+}
+
 export type Database = SharingTables & {
+  bulk_load_pending: BulkLoadPendingTable
+  identifiers_staged: IdentifierTable
   voice_consents: VoiceConsentTable
   voice_enrolments: VoiceEnrolmentTable
   voice_agents: VoiceAgentTable

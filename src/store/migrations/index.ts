@@ -11,6 +11,7 @@ import * as m0008 from './0008-voice.js'
 import * as m0009 from './0009-taxii.js'
 import * as m0010 from './0010-gangs.js'
 import * as m0011 from './0011-voice-thresholds.js'
+import * as m0012 from './0012-bulk-load.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-create-intake': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-taxii': m0009,
   '0010-gangs': m0010,
   '0011-voice-thresholds': m0011,
+  '0012-bulk-load': m0012,
 }

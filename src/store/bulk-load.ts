@@ -1,0 +1,144 @@
+// A large import into a SQLite store that holds less than it brings. Two kinds of write land all
+// over their B-trees and, past the page cache, cost far more than the rows themselves: secondary
+// indexes keyed by identifier or customer, and new identifiers in their own keyed table. For such
+// an import the indexes are dropped and new identifiers appended to `identifiers_staged`; at the
+// end the indexes are built once from sorted keys and the staged identifiers merged in key order.
+// What is left to finish is noted in `bulk_load_pending` in the same transaction as the change,
+// so an import that dies half-way leaves notes that the next opening of the store acts on (unless
+// the importing process is still alive). PostgreSQL is never put in this state.
+import type { SqliteHandle } from './dialect.js'
+
+export type BulkLoad = {
+  /** Indexes dropped for this load, to be built at its end. */
+  readonly deferredIndexes: readonly string[]
+  /** Whether new identifiers go to `identifiers_staged` until the end. */
+  readonly stagesIdentifiers: boolean
+  /** Builds the indexes, merges the identifiers and removes the notes; safe to call twice. */
+  finish(): void
+}
+
+/** Nothing deferred: what a small import, or one on PostgreSQL, gets. */
+export const NO_BULK_LOAD: BulkLoad = {
+  deferredIndexes: [],
+  stagesIdentifiers: false,
+  finish: () => undefined,
+}
+
+export const STAGED_IDENTIFIERS = 'identifiers_staged'
+
+/** Merges staged identifiers in key order (the first one seen keeps its first_seen). */
+const MERGE_STAGED_IDENTIFIERS = `
+  insert into identifiers (identifier, kind, value, valid, first_seen)
+    select identifier, kind, value, valid, first_seen from ${STAGED_IDENTIFIERS}
+    where true order by identifier, rowid
+    on conflict do nothing;
+  delete from ${STAGED_IDENTIFIERS};`
+
+export type BulkLoadPlan = { indexes: readonly string[]; stageIdentifiers: boolean }
+
+/**
+ * Drops the plan's indexes (those that exist) and notes what to finish. Runs outside any
+ * transaction the caller holds: a DDL statement commits on its own here.
+ */
+export function beginBulkLoad(handle: SqliteHandle, plan: BulkLoadPlan): BulkLoad {
+  if (!hasPendingTable(handle)) return NO_BULK_LOAD
+  const indexes = plan.indexes
+    .map((name) => ({ name, sql: indexSql(handle, name) }))
+    .filter((x): x is { name: string; sql: string } => x.sql !== null)
+  if (!indexes.length && !plan.stageIdentifiers) return NO_BULK_LOAD
+  const note = handle.prepare(
+    `insert into bulk_load_pending (name, sql, owner_pid, noted_at) values (?, ?, ?, ?)
+     on conflict (name) do update set owner_pid = excluded.owner_pid, noted_at = excluded.noted_at`,
+  )
+  const noted = new Date().toISOString()
+  handle.transaction(() => {
+    for (const { name, sql } of indexes) {
+      note.run(name, ifNotExists(sql), process.pid, noted)
+      handle.exec(`drop index if exists "${name}"`)
+    }
+    if (plan.stageIdentifiers)
+      note.run(STAGED_IDENTIFIERS, MERGE_STAGED_IDENTIFIERS, process.pid, noted)
+  })()
+  const pending = [
+    ...indexes.map((i) => i.name),
+    ...(plan.stageIdentifiers ? [STAGED_IDENTIFIERS] : []),
+  ]
+  let finished = false
+  return {
+    deferredIndexes: indexes.map((i) => i.name),
+    stagesIdentifiers: plan.stageIdentifiers,
+    finish() {
+      if (finished) return
+      finished = true
+      finishPending(handle, pending)
+    },
+  }
+}
+
+/**
+ * Finishes what a bulk load that is no longer running left. Called when a store opens; the
+ * notes of an importer that is still alive (another process, mid-import) are left to it.
+ */
+export function finishAbandonedBulkLoads(handle: SqliteHandle): string[] {
+  if (!hasPendingTable(handle)) return []
+  const notes = handle.prepare('select name, owner_pid from bulk_load_pending').all() as {
+    name: string
+    owner_pid: number
+  }[]
+  const abandoned = notes.filter((n) => n.owner_pid === process.pid || !isAlive(n.owner_pid))
+  finishPending(
+    handle,
+    abandoned.map((n) => n.name),
+  )
+  return abandoned.map((n) => n.name)
+}
+
+function finishPending(handle: SqliteHandle, names: readonly string[]): void {
+  if (!names.length) return
+  const read = handle.prepare('select sql from bulk_load_pending where name = ?')
+  const forget = handle.prepare('delete from bulk_load_pending where name = ?')
+  // The sorts behind CREATE INDEX and the ordered merge spill to a temporary file rather than
+  // to memory: a million rows' keys would otherwise sit in the process meanwhile.
+  const tempStore = handle.pragma('temp_store', { simple: true }) as number
+  handle.pragma('temp_store = FILE')
+  try {
+    for (const name of names) {
+      const row = read.get(name) as { sql: string } | undefined
+      handle.transaction(() => {
+        if (row) handle.exec(row.sql)
+        forget.run(name)
+      })()
+    }
+  } finally {
+    handle.pragma(`temp_store = ${tempStore}`)
+  }
+}
+
+function ifNotExists(createIndex: string): string {
+  return createIndex.replace(/^\s*create\s+index\s+/i, 'CREATE INDEX IF NOT EXISTS ')
+}
+
+function indexSql(handle: SqliteHandle, name: string): string | null {
+  const row = handle
+    .prepare("select sql from sqlite_master where type = 'index' and name = ?")
+    .get(name) as { sql: string | null } | undefined
+  return row?.sql ?? null
+}
+
+function hasPendingTable(handle: SqliteHandle): boolean {
+  return (
+    handle
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'bulk_load_pending'")
+      .get() !== undefined
+  )
+}
+
+/** Signal 0 asks the system whether the process exists without touching it. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

@@ -1,0 +1,141 @@
+// A large import into an emptier SQLite store builds its scattered indexes and merges its new
+// identifiers at the end; the store ends up as a row-by-row import leaves it; an import that died
+// half-way is finished on the next opening of the store.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { benchContact, rng, writeJsonl } from '../../bench/bench-data.js'
+import { contextFor } from '../../src/context.js'
+import { importFile } from '../../src/intake/index.js'
+import { WORKER_MIN_BYTES } from '../../src/intake/prepared-lines.js'
+import { customersSpokenFor } from '../../src/links/index.js'
+import type { Store } from '../../src/store/index.js'
+import { beginBulkLoad, createStore, migrateToLatest } from '../../src/store/index.js'
+import { tempDir } from './stores.js'
+
+const SCATTERED = ['contacts_customer_time', 'contact_identifiers_fan_out']
+
+function indexNames(store: Store): string[] {
+  const rows = store
+    .sqlite!.prepare(
+      "select name from sqlite_master where type = 'index' and name not like 'sqlite_%'",
+    )
+    .all() as { name: string }[]
+  return rows.map((r) => r.name).sort()
+}
+
+function notes(store: Store): { name: string; owner_pid: number }[] {
+  return store.sqlite!.prepare('select name, owner_pid from bulk_load_pending').all() as {
+    name: string
+    owner_pid: number
+  }[]
+}
+
+async function openStore(path: string): Promise<Store> {
+  const store = createStore({ kind: 'sqlite', path })
+  await migrateToLatest(store.db)
+  return store
+}
+
+describe('bulk load (SQLite)', () => {
+  it('a file larger than the store builds its scattered indexes and merges its identifiers at the end, ending where a row-by-row import ends', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'contacts.jsonl')
+    // Enough lines to pass the size at which a file counts as large.
+    const n = Math.ceil(WORKER_MIN_BYTES / 380)
+    const r = rng(7)
+    const agents = Array.from({ length: 50 }, r.mobile)
+    await writeJsonl(file, n, (i) => benchContact(i, { n, r, agents }))
+
+    const store = await openStore(join(dir, 'big.db'))
+    const before = indexNames(store)
+    expect(before).toEqual(expect.arrayContaining(SCATTERED))
+    const duringImport = new Set<boolean>()
+    const summary = await importFile(contextFor(store), 'contacts', file, {
+      onBatch: () =>
+        void duringImport.add(indexNames(store).includes('contact_identifiers_fan_out')),
+    })
+    expect(summary.inserted).toBe(n)
+    expect([...duringImport]).toEqual([false])
+    expect(indexNames(store)).toEqual(before)
+    expect(notes(store)).toEqual([])
+
+    // The same file into a store that keeps its indexes throughout: the fan-out answers agree.
+    const small = await openStore(join(dir, 'reference.db'))
+    const ctx = contextFor(small)
+    const keptThroughout = new Set<boolean>()
+    await importFile(ctx, 'contacts', file, {
+      bulkLoad: false,
+      onBatch: () =>
+        void keptThroughout.add(indexNames(small).includes('contact_identifiers_fan_out')),
+    })
+    expect([...keptThroughout]).toEqual([true])
+    const agentPhone = await store.db
+      .selectFrom('contact_identifiers')
+      .select('identifier')
+      .where('role', '=', 'caller')
+      .groupBy('identifier')
+      .orderBy((eb) => eb.fn.countAll(), 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const window = { from: '2025-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }
+    const big = await customersSpokenFor(store.db, agentPhone.identifier, window)
+    const reference = await customersSpokenFor(ctx.db, agentPhone.identifier, window)
+    expect(big.length).toBeGreaterThan(1)
+    expect(big).toEqual(reference)
+    const identifiers = (s: Store) =>
+      s.sqlite!.prepare('select identifier, kind, value, valid from identifiers order by 1').all()
+    const staged = (s: Store) =>
+      s.sqlite!.prepare('select count(*) n from identifiers_staged').get()
+    expect(identifiers(store).length).toBeGreaterThan(n)
+    expect(identifiers(store)).toEqual(identifiers(small))
+    expect(staged(store)).toEqual({ n: 0 })
+    await store.db.destroy()
+    await small.db.destroy()
+  }, 120_000)
+
+  it('an import that died half-way has its indexes rebuilt when the store is next opened', async () => {
+    const path = join(tempDir(), 'crashed.db')
+    const store = await openStore(path)
+    const bulk = beginBulkLoad(store.sqlite!, { indexes: SCATTERED, stageIdentifiers: true })
+    expect(bulk.deferredIndexes).toEqual(SCATTERED)
+    expect(indexNames(store)).not.toContain('contact_identifiers_fan_out')
+    store
+      .sqlite!.prepare('insert into identifiers_staged values (?, ?, ?, ?, ?)')
+      .run('phone:+8613800138000', 'phone', '+8613800138000', 1, '2026-11-01T00:00:00.000Z')
+    // The importer is gone: a pid no process has.
+    store.sqlite!.prepare('update bulk_load_pending set owner_pid = ?').run(2 ** 22 + 7)
+    await store.db.destroy()
+
+    const reopened = await openStore(path)
+    expect(indexNames(reopened)).toEqual(expect.arrayContaining(SCATTERED))
+    expect(notes(reopened)).toEqual([])
+    expect(reopened.sqlite!.prepare('select identifier from identifiers').all()).toEqual([
+      { identifier: 'phone:+8613800138000' },
+    ])
+    await reopened.db.destroy()
+  })
+
+  it('an import still running in another process keeps its indexes deferred', async () => {
+    const path = join(tempDir(), 'busy.db')
+    const store = await openStore(path)
+    beginBulkLoad(store.sqlite!, {
+      indexes: ['contact_identifiers_fan_out'],
+      stageIdentifiers: false,
+    })
+    const importer = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    store.sqlite!.prepare('update bulk_load_pending set owner_pid = ?').run(importer.pid)
+    await store.db.destroy()
+
+    const other = await openStore(path)
+    expect(indexNames(other)).not.toContain('contact_identifiers_fan_out')
+    expect(notes(other).map((n) => n.name)).toEqual(['contact_identifiers_fan_out'])
+    await other.db.destroy()
+    importer.kill()
+    await new Promise((resolve) => importer.once('exit', resolve))
+
+    const afterwards = await openStore(path)
+    expect(indexNames(afterwards)).toContain('contact_identifiers_fan_out')
+    await afterwards.db.destroy()
+  })
+})
