@@ -23,6 +23,7 @@ export {
   severities,
   watchlistKinds,
 }
+export { importKinds } from './vocabulary.js'
 
 const shortText = (max: number) => z.string().max(max, { message: `longer than ${max} characters` })
 const hex = (len?: number) =>

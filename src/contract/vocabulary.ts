@@ -44,3 +44,8 @@ export const categories = [
 ] as const
 export const risks = ['none', 'low', 'medium', 'high'] as const
 export const severities = ['level1', 'level2'] as const
+/**
+ * The interchange's record files, as `grayline import` and POST /api/imports/:kind name them (the
+ * intake's recordKindNames is the same list, beside the code that reads each kind).
+ */
+export const importKinds = ['customers', 'contacts', 'watchlist'] as const

@@ -1,15 +1,7 @@
-// What may be kept as evidence: the kinds the team collects, each checked against the file's own
-// first bytes (never its name), and the size limit.
+// What may be kept as evidence: each kind the team collects (evidence-kinds.ts) checked against the
+// file's own first bytes (never its name), and the size limit.
 import { CaseError } from '../cases/case-error.js'
-
-export const evidenceKinds = [
-  'recording',
-  'screenshot',
-  'document',
-  'chat_export',
-  'other',
-] as const
-export type EvidenceKind = (typeof evidenceKinds)[number]
+import type { EvidenceKind } from './evidence-kinds.js'
 
 type Sniffed = { media_type: string; family: 'audio' | 'image' | 'document' | 'text' | 'video' }
 

@@ -8,7 +8,7 @@ import type { CustodyAction, CustodyLine } from './custody-log.js'
 import { appendCustody, custodyOf } from './custody-log.js'
 import type { EvidenceStore } from './evidence-store.js'
 import { sha256Of } from './evidence-store.js'
-import type { EvidenceKind } from './evidence-type.js'
+import type { EvidenceKind } from './evidence-kinds.js'
 import { checkEvidenceFile } from './evidence-type.js'
 
 export type EvidenceItem = {

@@ -1,5 +1,5 @@
 // The operations report as CSV, one row a month, for the managers' spreadsheets.
-import type { MonthFigures } from './monthly-figures.js'
+import type { MonthFigures } from './month-figures.js'
 
 export const csvColumns: (keyof MonthFigures)[] = [
   'month',

@@ -1,6 +1,6 @@
 // The operations report as a PDF in Chinese: the latest month in one sentence, then every month.
 import { PdfWriter } from '../dossier/pdf-writer.js'
-import type { MonthFigures } from './monthly-figures.js'
+import type { MonthFigures } from './month-figures.js'
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`)
 

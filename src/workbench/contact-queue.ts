@@ -5,9 +5,10 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
 import type { Context } from '../context.js'
 import type { Category, Contact, Customer, Risk, Severity } from '../contract/index.js'
 import type { Database } from '../store/schema.js'
-import type { QueueFilter, QueuePage, ReviewDecision } from './queue-filter.js'
+import type { QueueFilter, QueuePage } from './queue-filter.js'
 import { COUNT_CAP, MAX_PAGE } from './queue-filter.js'
 import { decodeCursor, encodeCursor } from './queue-cursor.js'
+import type { ReviewDecision } from './review-decision.js'
 
 export type LatestReview = { decision: ReviewDecision; reviewed_by: string; reviewed_at: string }
 

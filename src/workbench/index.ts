@@ -1,4 +1,5 @@
 export * from './queue-filter.js'
+export * from './review-decision.js'
 export * from './contact-queue.js'
 export * from './contact-detail.js'
 export * from './reviews.js'

@@ -1,14 +1,7 @@
 // What the workbench queue can be narrowed by. Values are already validated by the caller (the
 // API's zod schema); this module only turns them into SQL.
 import type { Category, Channel, Risk, Severity } from '../contract/index.js'
-
-export const reviewDecisions = [
-  'confirmed_agency',
-  'genuine',
-  'needs_verification',
-  'dismissed',
-] as const
-export type ReviewDecision = (typeof reviewDecisions)[number]
+import type { ReviewDecision } from './review-decision.js'
 
 export type QueueFilter = {
   risk?: Risk[]

@@ -2,7 +2,7 @@
 // the contact's state and the earlier ones its history. No decision closes or refuses a complaint.
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
-import type { ReviewDecision } from './queue-filter.js'
+import type { ReviewDecision } from './review-decision.js'
 
 export type Review = {
   review_id: string

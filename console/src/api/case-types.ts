@@ -1,21 +1,17 @@
 // The shapes of the case, evidence, victim-report and operations-report responses (docs/api.md).
 import type { CaseOutcome, CaseState } from '../../../src/cases/case-state'
 import { allowedTransitions } from '../../../src/cases/case-state'
+import type { EvidenceKind } from '../../../src/evidence/evidence-kinds'
 import type { Bilingual, Risk, Severity } from './types'
 
 // The case vocabulary and its moves come from the server's own (dependency-free) module.
 export { caseOutcomes, caseStates } from '../../../src/cases/case-state'
 export type { CaseOutcome, CaseState }
 
-// src/evidence/evidence-type.ts holds these beside the case errors it imports: kept here.
-export const evidenceKinds = [
-  'recording',
-  'screenshot',
-  'document',
-  'chat_export',
-  'other',
-] as const
-export type EvidenceKind = (typeof evidenceKinds)[number]
+// So do the evidence kinds and the operations report's figures.
+export { evidenceKinds } from '../../../src/evidence/evidence-kinds'
+export type { EvidenceKind }
+export type { MonthFigures, OperationsReport } from '../../../src/operations-report/month-figures'
 
 /** The moves the server allows; the server refuses the rest. */
 export const nextStates: Record<CaseState, readonly CaseState[]> = allowedTransitions
@@ -99,19 +95,4 @@ export type VictimReport = {
   gang_id: string | null
   cases: string[]
   suggested_cases: string[]
-}
-
-export type MonthFigures = {
-  month: string
-  opened: number
-  pushed: number
-  filed: number
-  in_preparation: number
-  closed: number
-  active: number
-  joint: number
-  victim_reports: number
-  warnings: number
-  confirmed: number
-  confirmed_share: number | null
 }

@@ -3,54 +3,27 @@
 import {
   categories,
   channels,
+  importKinds,
   risks,
   severities,
   watchlistKinds,
 } from '../../../src/contract/vocabulary'
+import type { Permission, Role } from '../../../src/access/roles'
+import type { ReviewDecision as Decision } from '../../../src/workbench/review-decision'
 
-// The interchange's vocabularies come from the server's own (dependency-free) module.
-export { categories, channels, risks, severities, watchlistKinds }
+// The interchange's vocabularies, the review decisions and the roles with their permissions come
+// from the server's own (dependency-free) modules.
+export { categories, channels, importKinds, risks, severities, watchlistKinds }
+export { reviewDecisions as decisions } from '../../../src/workbench/review-decision'
+export { roles } from '../../../src/access/roles'
+export type { Decision, Permission, Role }
+
 export type Risk = (typeof risks)[number]
 export type Severity = (typeof severities)[number]
 export type Category = (typeof categories)[number]
 export type Channel = (typeof channels)[number]
-
-export const decisions = ['confirmed_agency', 'genuine', 'needs_verification', 'dismissed'] as const
-export type Decision = (typeof decisions)[number]
-
-export const roles = ['agent', 'handler', 'investigator', 'admin', 'auditor'] as const
-export type Role = (typeof roles)[number]
-
 export type WatchlistKind = (typeof watchlistKinds)[number]
-
-export const importKinds = ['customers', 'contacts', 'watchlist'] as const
 export type ImportKind = (typeof importKinds)[number]
-
-export type Permission =
-  | 'screen'
-  | 'contacts:read'
-  | 'contacts:review'
-  | 'pii:unmask'
-  | 'import'
-  | 'watchlist:read'
-  | 'watchlist:write'
-  | 'rules:read'
-  | 'stats:read'
-  | 'users:manage'
-  | 'tokens:manage'
-  | 'audit:read'
-  | 'calls:run'
-  | 'verification:work'
-  | 'representatives:review'
-  | 'scripts:manage'
-  | 'cases:read'
-  | 'cases:write'
-  | 'evidence:export'
-  | 'operations:read'
-  | 'gangs:read'
-  | 'voice:read'
-  | 'voice:play'
-  | 'voice:manage'
 
 export type Bilingual = { 'zh-CN': string; en: string }
 

@@ -4,18 +4,16 @@ import { Alert, Button, Input, Space, Table, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { buildQuery } from '../api/client'
-import type { MonthFigures } from '../api/case-types'
+import type { MonthFigures, OperationsReport } from '../api/case-types'
 import { ErrorView } from '../components/error-view'
 import { formatPercent } from '../format'
 import { useApi } from '../hooks/use-api'
 import { useI18n } from '../i18n/i18n'
 
-type Report = { from: string; to: string; headline: string | null; months: MonthFigures[] }
-
 export default function OperationsReportPage() {
   const { t, lang } = useI18n()
   const [range, setRange] = useState<{ from?: string; to?: string }>({})
-  const report = useApi<Report>('/operations-report', range)
+  const report = useApi<OperationsReport>('/operations-report', range)
   const r = report.data
   const n = (key: keyof MonthFigures, label: Parameters<typeof t>[0]) => ({
     title: t(label),

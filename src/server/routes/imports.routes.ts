@@ -7,12 +7,13 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { pipeline } from 'node:stream/promises'
 import { z } from 'zod'
+import { importKinds } from '../../contract/index.js'
 import { assessFiles } from '../../detect/index.js'
 import type { Api, ServerDeps } from '../deps.js'
 import { principalOrThrow, requirePermission } from '../principal.js'
 import { HttpProblem } from '../problem.js'
 
-const kindParams = z.object({ kind: z.enum(['customers', 'contacts', 'watchlist']) })
+const kindParams = z.object({ kind: z.enum(importKinds) })
 const MAX_REJECTS_SHOWN = 1000
 
 export function importRoutes(app: Api, deps: ServerDeps): void {

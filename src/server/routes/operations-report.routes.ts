@@ -1,5 +1,6 @@
 // The monthly operations report: figures for the page, CSV and PDF for managers and regulators.
 import { z } from 'zod'
+import type { OperationsReport } from '../../operations-report/index.js'
 import {
   headline,
   monthOf,
@@ -48,7 +49,8 @@ export function operationsReportRoutes(app: Api, deps: ServerDeps): void {
           ip: request.ip,
         })
         const last = months.at(-1)
-        if (format === 'json') return { ...r, months, headline: last ? headline(last) : null }
+        if (format === 'json')
+          return { ...r, months, headline: last ? headline(last) : null } satisfies OperationsReport
         const name = `grayline-operations-${r.from}-${r.to}.${format}`
         reply.header('content-disposition', `attachment; filename="${name}"`)
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(reportCsv(months))
