@@ -3,6 +3,7 @@
 // A write that fails is a failed delivery, reported as such.
 import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Context } from '../context.js'
 import type { DeliveryReport, OutboxAdapter, OutboxMessage } from './outbox-message.js'
 
 export type LocalInboxEntry = {
@@ -19,7 +20,8 @@ export class LocalInboxAdapter implements OutboxAdapter {
 
   constructor(readonly dir: string) {}
 
-  async deliver(m: OutboxMessage): Promise<DeliveryReport> {
+  /** delivered_at is the context's time, as the outbox records it for the same delivery. */
+  async deliver(m: OutboxMessage, ctx: Pick<Context, 'clock'>): Promise<DeliveryReport> {
     await mkdir(this.dir, { recursive: true })
     const entry: LocalInboxEntry = {
       message_id: m.message_id,
@@ -27,7 +29,7 @@ export class LocalInboxAdapter implements OutboxAdapter {
       customer_id: m.customer_id,
       recipient: m.recipient,
       body: m.body,
-      delivered_at: new Date().toISOString(),
+      delivered_at: ctx.clock.now().toISOString(),
     }
     await appendFile(join(this.dir, `${m.channel}.jsonl`), `${JSON.stringify(entry)}\n`, 'utf8')
     return { status: 'delivered', external_id: `local:${m.channel}:${m.message_id}` }

@@ -57,7 +57,7 @@ async function dispatchOne(
   m: OutboxMessage,
 ): Promise<keyof DispatchResult> {
   try {
-    const report = await adapter.deliver(m)
+    const report = await adapter.deliver(m, ctx)
     const now = ctx.clock.now().toISOString()
     const held = await settleClaim(ctx.db, m, {
       status: report.status,

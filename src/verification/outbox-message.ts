@@ -1,5 +1,7 @@
 // A message waiting in, or gone through, the outbox. Statuses never claim more than happened:
 // `sent` means a gateway accepted it, `delivered` needs a delivery receipt (or the local inbox write).
+import type { Context } from '../context.js'
+
 export const outboxChannels = ['sms', 'in_app'] as const
 export type OutboxChannel = (typeof outboxChannels)[number]
 
@@ -39,8 +41,9 @@ export type DeliveryReport =
 /**
  * How the outbox reaches customers. `deliver` resolves only when the message was handed over, and
  * throws on anything else — the dispatcher records the error and retries, never assumes success.
+ * It gets the dispatcher's context: a time it writes down comes from that context's clock.
  */
 export interface OutboxAdapter {
   readonly name: string
-  deliver(message: OutboxMessage): Promise<DeliveryReport>
+  deliver(message: OutboxMessage, ctx: Context): Promise<DeliveryReport>
 }
