@@ -1,6 +1,7 @@
 // Where detection goes wrong on one simulated population: the missed agency contacts and the flagged
 // genuine ones, grouped by what they look like and which signals fired. A diagnostic for rule work.
 // Usage: npx tsx bench/quality-misses.ts [profile=default] [seed=2007] [customers=40000] [dump.jsonl]
+// (profile `random` draws the profile bench/quality-random.ts draws for that seed)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,14 +14,19 @@ import { EvaluationAccumulator, readJsonl } from '../src/evaluate/index.js'
 import { profiles, writeSimulation } from '../src/simulate/index.js'
 import type { ProfileName } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
+import { drawProfile, mulberry } from './quality-knobs.js'
 
-const profile = (process.argv[2] ?? 'default') as ProfileName
+const profile = process.argv[2] ?? 'default'
 const seed = Number(process.argv[3] ?? 2007)
 const customers = Number(process.argv[4] ?? 40_000)
 const dumpPath = process.argv[5]
 
 const dir = mkdtempSync(join(tmpdir(), `grayline-misses-${profile}-`))
-await writeSimulation({ customers, seed, profile: profiles[profile] }, dir)
+const drawn =
+  profile === 'random'
+    ? drawProfile(mulberry(seed), 'random')
+    : profiles[profile as ProfileName]
+await writeSimulation({ customers, seed, profile: drawn }, dir)
 const labels = new Map<string, Label>()
 for await (const l of readJsonl(join(dir, 'labels.jsonl'), labelSchema)) labels.set(l.contact_id, l)
 const contacts = new Map<string, Contact>()

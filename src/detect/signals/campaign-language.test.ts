@@ -60,4 +60,44 @@ describe('campaign language', () => {
     const t = d.assess(d.index.byId.get('ticket')!)
     expect(t.signals.map((x) => x.code)).toContain('campaign_language')
   })
+
+  it('leaves out a customer who repeats their own demands from their own number and on a public board', () => {
+    const words =
+      '我刚生了孩子，老公一个人上班，家里实在周转不开。能不能只还本金，利息实在还不起了，申请停息挂账。再不处理我就打12378投诉，向金融监管总局投诉。'
+    const own = (id: string, channel: Contact['channel'], at: number, text: string) =>
+      contact(id, {
+        customer_id: 'C1',
+        channel,
+        source: channel === 'social' ? 'heimao' : 'web',
+        received_at: day(at),
+        caller:
+          channel === 'social'
+            ? { role: 'unknown', name: '黑猫用户78712' }
+            : { phone: c.phone, role: 'self', name: c.name },
+        text,
+      })
+    const d = detectorWith(
+      [c],
+      [
+        own('t1', 'online_ticket', 1, words),
+        own('t2', 'online_ticket', 3, `还没处理？？？${words}`),
+        own('board', 'social', 4, `为什么还不给我解决${words}`),
+      ],
+    )
+    for (const id of ['t1', 't2', 'board']) {
+      const a = d.assess(d.index.byId.get(id)!)
+      expect(a.signals.map((x) => x.code)).not.toContain('campaign_language')
+    }
+    // The same pushes with a stranger's number on one of them are a campaign again.
+    const withStranger = detectorWith(
+      [c],
+      [
+        own('t1', 'online_ticket', 1, words),
+        { ...own('t2', 'online_ticket', 3, words), caller: { phone: '15598760000', role: 'self' } },
+        own('board', 'social', 4, words),
+      ],
+    )
+    const t1 = withStranger.assess(withStranger.index.byId.get('t1')!)
+    expect(t1.signals.map((x) => x.code)).toContain('campaign_language')
+  })
 })

@@ -4,7 +4,7 @@
 import type { SignalModule } from './signal.js'
 import { contactRef, hit, MAX_EVIDENCE } from './signal.js'
 import { senderNotTheCustomer } from './campaign-link.js'
-import { customerRepeats, fromCustomerThemselves } from './customer-repeats.js'
+import { customerRepeats, fromCustomersSide } from './customer-repeats.js'
 
 /** The agency vocabulary score (0..1) a contact needs to count as speaking it. */
 const AGENCY_VOCABULARY = 0.5
@@ -24,11 +24,10 @@ export const campaignLanguage: SignalModule = {
       return null
     const speaking = r.around.filter((c) => c.grayScore >= AGENCY_VOCABULARY)
     if (speaking.length < MIN_SPEAKING) return null
-    // An individual repeating themselves from their own phone is the complaint-order case, not this.
+    // An individual repeating themselves — from their own phone, or as an anonymous poster nothing
+    // shows to be anyone else — is the complaint-order case, not this.
     if (
-      r.around.every(
-        (c) => fromCustomerThemselves(index, c) && !c.refusal && !c.participants.length,
-      )
+      r.around.every((c) => fromCustomersSide(index, c) && !c.refusal && !c.participants.length)
     )
       return null
     const alsoZh = speaks ? '' : '；本次联系同样不是客户本人'
