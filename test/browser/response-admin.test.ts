@@ -233,6 +233,46 @@ describe.skipIf(!chromiumAvailable)('response admin pages in Chromium', () => {
     }
   }, 120_000)
 
+  it('draws a chart whose box starts with no height once the box has room, without an error', async () => {
+    const page = await open()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    // As in a collapsed panel or a hidden tab: the charts' boxes are laid out with no height (a
+    // sankey laid out in no height throws inside echarts), until the style is taken away. The
+    // sankey draws the answers of the calls made by the tests above.
+    await page.addInitScript({
+      content: `document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style')
+        style.id = 'no-height'
+        style.textContent = '.script-graph, .script-sankey { height: 0 !important }'
+        document.head.append(style)
+      })`,
+    })
+    try {
+      for (const [path, box] of [
+        ['/admin/scripts', '.script-graph'],
+        ['/admin/script-analytics', '.script-sankey'],
+      ] as const) {
+        await page.goto(`${server.url}${path}`)
+        await expect.poll(() => page.locator(box).count(), PATIENT).toBe(1)
+        await page.waitForTimeout(500)
+        expect(await page.locator(`${box} canvas`).count()).toBe(0)
+        expect(await page.getByText('图表未能绘制', { exact: false }).count()).toBe(0)
+        await page.evaluate("document.getElementById('no-height').remove()")
+        await expect
+          .poll(async () => (await page.locator(`${box} canvas`).boundingBox())?.height, PATIENT)
+          .toBeGreaterThan(100)
+        await shot(page, `chart-shown-later${box.replace('.', '-')}`)
+        expect(errors).toEqual([])
+      }
+    } catch (e) {
+      await shot(page, 'chart-shown-later-failed')
+      throw e
+    } finally {
+      await page.close()
+    }
+  }, 120_000)
+
   it('sends an SMS verification with the message shown first, then shows its delivery and the risk change on the contact', async () => {
     const page = await open()
     try {
