@@ -1,13 +1,28 @@
 // `npm start` builds the console when dist/console is missing or older than its sources, so a
 // fresh checkout needs no separate build step.
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 
-function newestMtime(dir: string): number {
+/** A console import of a server module (the console bundles a few dependency-free ones). */
+const SERVER_IMPORT = /from '((?:\.\.\/)+src\/[^']+)'/g
+
+/** The newest change under `dir`, counting the server modules its files import. */
+function newestMtime(dir: string, seen = new Set<string>()): number {
   let newest = 0
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') newest = Math.max(newest, newestMtime(p, seen))
+      continue
+    }
+    newest = Math.max(newest, statSync(p).mtimeMs)
+    if (!/\.tsx?$/.test(e.name)) continue
+    for (const m of readFileSync(p, 'utf8').matchAll(SERVER_IMPORT)) {
+      const target = resolve(dirname(p), `${(m[1] ?? '').replace(/\.js$/, '')}.ts`)
+      if (seen.has(target) || !existsSync(target)) continue
+      seen.add(target)
+      newest = Math.max(newest, statSync(target).mtimeMs)
+    }
   }
   return newest
 }
