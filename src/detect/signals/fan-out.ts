@@ -2,7 +2,7 @@
 // within the window: the plainest mark of an agency. Thresholds differ by kind — a household's
 // Wi-Fi is shared by a few unrelated people, an agent's mobile should never be.
 import { splitIdentifierKey } from '../../links/identifier.js'
-import { deviceSpeaksForOthers } from '../representative.js'
+import { deviceSpeaksForOthers, speaksLikeRepresentative } from '../representative.js'
 import type { SignalHit, SignalModule } from './signal.js'
 import { hit, identifierRef } from './signal.js'
 
@@ -38,6 +38,8 @@ export const fanOut: SignalModule = {
       const kind = fanOutKind(l.identifier)
       const min = settings.fan_out_min_customers[kind]
       if (!min) continue
+      // A network many share by chance says nothing of a customer writing as themselves through it.
+      if (WEAK.has(kind) && !speaksLikeRepresentative(index, contact)) continue
       const n = index.postings.customersAround(l.identifier, contact, windowMs, index)
       if (n < min || !deviceSpeaksForOthers(index, l.identifier, settings)) continue
       const score = (n / min) * (WEAK.has(kind) ? 0.5 : 1)
