@@ -38,23 +38,32 @@ export async function usageToday(ctx: Context, peerId: string): Promise<UsageTod
 
 /**
  * Counts `n` evaluations against today's quota, or refuses the whole batch: a partly served
- * batch would only teach an enumerator where the edge is.
+ * batch would only teach an enumerator where the edge is. The check and the count are one
+ * statement, so that concurrent requests (or server processes) cannot both pass the last check.
  */
 export async function chargeQuota(ctx: Context, peer: SharingPeer, n: number): Promise<void> {
   const now = ctx.clock.now()
-  const used = await usageToday(ctx, peer.peerId)
-  if (used.evaluated + n > peer.dailyQuota)
+  const day = now.toISOString().slice(0, 10)
+  const counted =
+    n <= peer.dailyQuota &&
+    (await ctx.db
+      .insertInto('consortium_usage')
+      .values({ peer_id: peer.peerId, day, evaluated: n, requests: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['peer_id', 'day'])
+          .doUpdateSet({
+            evaluated: sql`consortium_usage.evaluated + ${n}`,
+            requests: sql`consortium_usage.requests + 1`,
+          })
+          .where(sql<number>`consortium_usage.evaluated + ${n}`, '<=', peer.dailyQuota),
+      )
+      .returning('evaluated')
+      .executeTakeFirst()) !== undefined
+  if (!counted) {
+    const used = await usageToday(ctx, peer.peerId)
     throw new QuotaExceededError(used.evaluated, peer.dailyQuota, secondsToMidnight(now))
-  await ctx.db
-    .insertInto('consortium_usage')
-    .values({ peer_id: peer.peerId, day: used.day, evaluated: n, requests: 1 })
-    .onConflict((oc) =>
-      oc.columns(['peer_id', 'day']).doUpdateSet({
-        evaluated: sql`consortium_usage.evaluated + ${n}`,
-        requests: sql`consortium_usage.requests + 1`,
-      }),
-    )
-    .execute()
+  }
 }
 
 function secondsToMidnight(now: Date): number {

@@ -6,7 +6,12 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { describe, expect, it } from 'vitest'
 import { AuditLog } from '../../src/audit/index.js'
-import { ConsortiumClient, ConsortiumRequestError } from '../../src/consortium/index.js'
+import {
+  chargeQuota,
+  ConsortiumClient,
+  ConsortiumRequestError,
+  usageToday,
+} from '../../src/consortium/index.js'
 import { createPeer } from '../../src/sharing/sharing-peers.js'
 import { registerSharing } from '../../src/server/sharing-setup.js'
 import { testStores, useStore } from './stores.js'
@@ -83,6 +88,14 @@ describe.each(testStores)('consortium service ($kind)', (s) => {
     } finally {
       await svc.close()
     }
+  })
+
+  it.skipIf(!s.available)('never lets concurrent requests pass the quota together', async () => {
+    const peer = { peerId: 'hasty', name: 'hasty', groups: [], dailyQuota: 300 }
+    const ctx = { ...t.ctx, clock: { now: () => NOW } }
+    const results = await Promise.allSettled([1, 2, 3].map(() => chargeQuota(ctx, peer, 200)))
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect((await usageToday(ctx, 'hasty')).evaluated).toBe(200)
   })
 
   it.skipIf(!s.available)('refuses bursts over the rate limit and unknown tokens', async () => {
