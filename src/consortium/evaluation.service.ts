@@ -5,7 +5,8 @@ import { z } from 'zod'
 import type { AuditLog } from '../audit/index.js'
 import type { Context } from '../context.js'
 import type { SharingPeer } from '../sharing/sharing-peers.js'
-import { evaluateBatch } from '../sharing/token-batch.js'
+import type { TokenPool } from '../sharing/token-pool.js'
+import { tokenPool } from '../sharing/token-pool.js'
 import { indicatorTypes } from '../sharing/token-suite.js'
 import type { ConsortiumKeys } from './consortium-keys.js'
 import { acceptedEpochs } from './consortium-keys.js'
@@ -44,6 +45,8 @@ export type ConsortiumDeps = {
   limiter: RequestRateLimiter
   /** The consortium's name: the first part of every token's public input. */
   consortium: string
+  /** Where batches are evaluated; the process's shared pool of token workers by default. */
+  pool?: TokenPool
 }
 
 export async function evaluateForMember(
@@ -65,7 +68,11 @@ export async function evaluateForMember(
   }
   const key = d.keys.forEpoch(req.epoch)
   const domain = { consortium: d.consortium, type: req.type, epoch: req.epoch }
-  const out = evaluateBatch(domain, key.secretKey, req.blinded.map(fromB64))
+  const out = await (d.pool ?? tokenPool()).evaluate(
+    domain,
+    key.secretKey,
+    req.blinded.map(fromB64),
+  )
   d.audit.record({ ...auditBase, detail })
   return {
     suite: 'ristretto255-SHA512',

@@ -2,7 +2,7 @@
 export { acceptedEpochs, ConsortiumKeys, epochOf } from './consortium-keys.js'
 export type { EpochKey } from './consortium-keys.js'
 export { ConsortiumClient, ConsortiumRequestError } from './consortium-client.js'
-export type { ConsortiumClientOptions, Tokeniser } from './consortium-client.js'
+export type { ConsortiumClientOptions, Tokeniser, TokenSink } from './consortium-client.js'
 export {
   chargeQuota,
   QuotaExceededError,

@@ -8,7 +8,8 @@ import { loadAllowlist } from './confirmation.service.js'
 import type { TokenisedType } from './token-suite.js'
 import { indicatorTypes } from './token-suite.js'
 
-const PAGE = 2_000
+/** Identifiers read and tokenised at a time: several of the service's batches, so they pipeline. */
+const PAGE = 16_000
 
 export type TokeniseReport = { epoch: string; tokenised: number; stoppedBy: string | null }
 
@@ -30,17 +31,27 @@ export async function tokeniseContactIdentifiers(
       after = page[page.length - 1]!.identifier
       const wanted = page.filter((r) => !allowlist.has(r.identifier))
       if (!wanted.length) continue
+      // Each verified batch is stored at once: a refusal (quota) part-way keeps what was done.
+      let stored = 0
+      const store = async (tokens: string[], from: number) => {
+        await ctx.db
+          .insertInto('identifier_tokens')
+          .values(
+            tokens.map((token, i) => ({ epoch, identifier: wanted[from + i]!.identifier, token })),
+          )
+          .onConflict((oc) => oc.columns(['epoch', 'identifier']).doNothing())
+          .execute()
+        stored = Math.max(stored, from + tokens.length)
+        report.tokenised += tokens.length
+      }
       try {
         const tokens = await tokeniser.tokenise(
           kind,
           wanted.map((r) => r.value),
+          store,
         )
-        await ctx.db
-          .insertInto('identifier_tokens')
-          .values(wanted.map((r, i) => ({ epoch, identifier: r.identifier, token: tokens[i]! })))
-          .onConflict((oc) => oc.columns(['epoch', 'identifier']).doNothing())
-          .execute()
-        report.tokenised += wanted.length
+        // A tokeniser that does not hand batches over returns them all at the end.
+        if (stored < tokens.length) await store(tokens.slice(stored), stored)
       } catch (err) {
         report.stoppedBy = err instanceof Error ? err.message : String(err)
         return report

@@ -1,6 +1,7 @@
 // The member's two steps around one round trip: blind a batch of canonical values, then verify the
 // service's batch proof against the tweaked key and finalise each value to its token.
-import type { Rng, TokenDomain } from './token-suite.js'
+import { PoprfError } from './poprf-ristretto.js'
+import type { ScalarSource, TokenDomain } from './token-suite.js'
 import { poprfFor, tokenOf, utf8 } from './token-suite.js'
 
 export type BlindedBatch = {
@@ -14,6 +15,7 @@ export type BlindedBatch = {
 export type EvaluatedBatch = { evaluated: Uint8Array[]; proof: Uint8Array }
 
 export class TokenProofError extends Error {
+  override readonly name = 'TokenProofError'
   readonly code = 'token_proof_invalid'
   constructor(reason: string) {
     super(`the consortium service's evaluation did not verify: ${reason}`)
@@ -24,20 +26,12 @@ export function blindBatch(
   domain: TokenDomain,
   values: string[],
   publicKey: Uint8Array,
-  rng?: Rng,
+  scalars?: ScalarSource,
 ): BlindedBatch {
   const poprf = poprfFor(domain)
-  const blinds: Uint8Array[] = []
-  const blinded: Uint8Array[] = []
-  let tweakedKey = new Uint8Array(0)
-  for (const v of values) {
-    const b = poprf.blind(utf8(v), publicKey, rng)
-    blinds.push(b.blind)
-    blinded.push(b.blinded)
-    tweakedKey = b.tweakedKey
-  }
-  // The tweaked key depends only on the public key and the domain: compute it once if the batch is empty.
-  if (values.length === 0) tweakedKey = poprf.blind(utf8(''), publicKey, rng).tweakedKey
+  // The tweaked key depends only on the public key and the domain: once per batch.
+  const tweakedKey = poprf.tweakedKey(publicKey)
+  const { blinds, blinded } = poprf.blind(values.map(utf8), scalars)
   return { domain, values, blinds, blinded, tweakedKey }
 }
 
@@ -50,15 +44,16 @@ export function finaliseBatch(batch: BlindedBatch, reply: EvaluatedBatch): strin
   if (batch.values.length === 0) return []
   const items = batch.values.map((v, i) => ({
     input: utf8(v),
-    blind: batch.blinds[i] as Uint8Array,
-    blinded: batch.blinded[i] as Uint8Array,
-    evaluated: reply.evaluated[i] as Uint8Array,
+    blind: batch.blinds[i]!,
+    blinded: batch.blinded[i]!,
+    evaluated: reply.evaluated[i]!,
   }))
   try {
     return poprfFor(batch.domain)
       .finalizeBatch(items, reply.proof, batch.tweakedKey)
       .map((o) => tokenOf(o))
   } catch (err) {
+    if (err instanceof PoprfError) throw new TokenProofError(err.message)
     throw new TokenProofError(err instanceof Error ? err.message : String(err))
   }
 }
@@ -68,8 +63,8 @@ export function evaluateBatch(
   domain: TokenDomain,
   secretKey: Uint8Array,
   blinded: Uint8Array[],
-  rng?: Rng,
+  scalars?: ScalarSource,
 ): EvaluatedBatch {
   if (blinded.length === 0) return { evaluated: [], proof: new Uint8Array(0) }
-  return poprfFor(domain).blindEvaluateBatch(secretKey, blinded, rng)
+  return poprfFor(domain).blindEvaluateBatch(secretKey, blinded, scalars)
 }

@@ -1,12 +1,15 @@
-// RFC 9497 Appendix A.1.3 (ristretto255-SHA512, POPRF mode) test vectors, checked against the
-// suite Grayline tokenises with. Values from the RFC text, as transcribed in noble-curves'
-// test/vectors/rfc9497-oprf.json (commit 4376f01).
+// RFC 9497 Appendix A.1.3 (ristretto255-SHA512, POPRF mode) test vectors, checked against noble's
+// ristretto255_oprf (which derives the keys) and against Grayline's own implementation on
+// libsodium (poprf-ristretto.ts), which tokenises; the two also agree on random inputs. Values from
+// the RFC text, as transcribed in noble-curves' test/vectors/rfc9497-oprf.json (commit 4376f01).
 import { ristretto255_oprf } from '@noble/curves/ed25519.js'
 import { numberToBytesLE, bytesToNumberLE } from '@noble/curves/utils.js'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { PoprfError, RistrettoPoprf } from './poprf-ristretto.js'
 import { blindBatch, evaluateBatch, finaliseBatch, TokenProofError } from './token-batch.js'
+import { TokenPool } from './token-pool.js'
 import type { TokenDomain } from './token-suite.js'
-import { epochKeyPair, tokenInfo } from './token-suite.js'
+import { epochKeyPair, tokenInfo, tokenOf, utf8 } from './token-suite.js'
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'))
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex')
@@ -114,6 +117,109 @@ describe('RFC 9497 A.1.3 ristretto255-SHA512 POPRF vectors', () => {
       expect(out.map(toHex)).toEqual(v.outputs)
     })
   }
+})
+
+describe('RFC 9497 A.1.3 vectors through the libsodium implementation', () => {
+  const poprf = new RistrettoPoprf(info)
+  const keys = ristretto255_oprf.poprf(info).deriveKeyPair(seed, keyInfo)
+  /** Fixed scalars, handed over as they are (32 bytes, little-endian). */
+  const scalars =
+    (...s: string[]) =>
+    () =>
+      hex(s.shift()!)
+
+  for (const v of vectors) {
+    it(`${v.name}: the same blinded, evaluated elements, proof and outputs`, () => {
+      const b = poprf.blind(v.inputs.map(hex), scalars(...v.blinds))
+      expect(b.blinded.map(toHex)).toEqual(v.blinded)
+      const ev = poprf.blindEvaluateBatch(keys.secretKey, b.blinded, scalars(v.proofRandomScalar))
+      expect(ev.evaluated.map(toHex)).toEqual(v.evaluated)
+      expect(toHex(ev.proof)).toBe(v.proof)
+      const items = v.inputs.map((input, i) => ({
+        input: hex(input),
+        blind: hex(v.blinds[i]!),
+        blinded: hex(v.blinded[i]!),
+        evaluated: hex(v.evaluated[i]!),
+      }))
+      const out = poprf.finalizeBatch(items, hex(v.proof), poprf.tweakedKey(keys.publicKey))
+      expect(out.map(toHex)).toEqual(v.outputs)
+    })
+  }
+
+  it('agrees with noble on random inputs, and noble verifies its proofs', () => {
+    const domain: TokenDomain = { consortium: 'cfc-east', type: 'wechat', epoch: '2026-05' }
+    const k = epochKeyPair(new Uint8Array(32).fill(5), '2026-05')
+    const noble = ristretto255_oprf.poprf(tokenInfo(domain))
+    const values = Array.from({ length: 7 }, (_, i) => `wxid_${i}_${Math.random()}`)
+    const batch = blindBatch(domain, values, k.publicKey)
+    const reply = evaluateBatch(domain, k.secretKey, batch.blinded)
+    const nobleOut = noble.finalizeBatch(
+      values.map((v, i) => ({
+        input: utf8(v),
+        blind: batch.blinds[i]!,
+        blinded: batch.blinded[i]!,
+        evaluated: reply.evaluated[i]!,
+      })),
+      reply.proof,
+      batch.tweakedKey,
+    )
+    expect(finaliseBatch(batch, reply)).toEqual(nobleOut.map((o) => tokenOf(o)))
+    expect(nobleOut.map((o) => tokenOf(o))).toEqual(
+      values.map((v) => tokenOf(noble.evaluate(k.secretKey, utf8(v)))),
+    )
+  })
+
+  it('refuses a tampered proof or element, and elements that are not in the group', () => {
+    const keys2 = epochKeyPair(new Uint8Array(32).fill(9), '2026-05')
+    const b = poprf.blind([utf8('a'), utf8('b')])
+    const ev = poprf.blindEvaluateBatch(keys2.secretKey, b.blinded)
+    const items = (evaluated: Uint8Array[]) =>
+      ['a', 'b'].map((x, i) => ({
+        input: utf8(x),
+        blind: b.blinds[i]!,
+        blinded: b.blinded[i]!,
+        evaluated: evaluated[i]!,
+      }))
+    const tk = poprf.tweakedKey(keys2.publicKey)
+    const proof = Uint8Array.from(ev.proof)
+    proof[3]! ^= 1
+    expect(() => poprf.finalizeBatch(items(ev.evaluated), proof, tk)).toThrow(PoprfError)
+    const swapped = [ev.evaluated[1]!, ev.evaluated[0]!]
+    expect(() => poprf.finalizeBatch(items(swapped), ev.proof, tk)).toThrow(PoprfError)
+    const identity = new Uint8Array(32)
+    const notOnCurve = new Uint8Array(32).fill(0xff)
+    for (const bad of [identity, notOnCurve])
+      expect(() => poprf.blindEvaluateBatch(keys2.secretKey, [bad])).toThrow(/invalid/)
+    const overL = new Uint8Array(64).fill(0xff) // c and s not below the group order
+    expect(() => poprf.finalizeBatch(items(ev.evaluated), overL, tk)).toThrow(PoprfError)
+  })
+})
+
+describe('token workers', () => {
+  const pool = new TokenPool({ workers: 1, inThreadBelow: 1 })
+  afterAll(() => pool.close())
+  const domain: TokenDomain = { consortium: 'cfc-east', type: 'phone', epoch: '2026-05' }
+  const keys = epochKeyPair(new Uint8Array(32).fill(7), '2026-05')
+
+  it('blind, evaluate and finalise on a worker thread to the same tokens', async () => {
+    const values = ['+8613912345678', '+8613800138000', '+8619912345678']
+    const batch = await pool.blind(domain, values, keys.publicKey)
+    const reply = await pool.evaluate(domain, keys.secretKey, batch.blinded)
+    const inThread = blindBatch(domain, values, keys.publicKey)
+    expect(await pool.finalise(batch, reply)).toEqual(
+      finaliseBatch(inThread, evaluateBatch(domain, keys.secretKey, inThread.blinded)),
+    )
+  })
+
+  it("hands back a worker's refusal as the same error", async () => {
+    const batch = await pool.blind(domain, ['+8613912345678'], keys.publicKey)
+    const other = epochKeyPair(new Uint8Array(32).fill(8), '2026-05')
+    const reply = await pool.evaluate(domain, other.secretKey, batch.blinded)
+    await expect(pool.finalise(batch, reply)).rejects.toBeInstanceOf(TokenProofError)
+    await expect(pool.evaluate(domain, keys.secretKey, [new Uint8Array(32)])).rejects.toThrow(
+      /invalid/,
+    )
+  })
 })
 
 describe('token batches', () => {

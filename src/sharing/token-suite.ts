@@ -1,8 +1,9 @@
-// RFC 9497 POPRF over ristretto255-SHA512 (noble's ristretto255_oprf): the consortium service
-// holds the key, members blind and finalise. The public input ties every token to one consortium,
-// one indicator type and one epoch, so a token means nothing outside them.
-import type { RNG } from '@noble/curves/abstract/oprf.js'
+// RFC 9497 POPRF over ristretto255-SHA512: the consortium service holds the key, members blind
+// and finalise (poprf-ristretto.ts, on libsodium; noble's ristretto255_oprf derives the keys and
+// checks it in the tests). The public input ties every token to one consortium, one indicator
+// type and one epoch, so a token means nothing outside them.
 import { ristretto255_oprf } from '@noble/curves/ed25519.js'
+import { RistrettoPoprf } from './poprf-ristretto.js'
 
 export const TOKEN_PREFIX = 'oprf-r255'
 /** The first 32 bytes of the 64-byte SHA-512 output: 256 bits is ample for set membership. */
@@ -12,8 +13,8 @@ export const indicatorTypes = ['phone', 'wechat', 'organization'] as const
 export type TokenisedType = (typeof indicatorTypes)[number]
 
 export type TokenDomain = { consortium: string; type: TokenisedType; epoch: string }
-/** A source of random bytes; tests pass fixed ones to reproduce the RFC vectors. */
-export type Rng = RNG
+/** A source of blinding and proof scalars; tests pass fixed ones to reproduce the RFC vectors. */
+export type { ScalarSource } from './poprf-ristretto.js'
 
 const encoder = new TextEncoder()
 
@@ -24,8 +25,18 @@ export function tokenInfo(d: TokenDomain): Uint8Array {
   return encoder.encode(`grayline/v1|${d.consortium}|${d.type}|${d.epoch}`)
 }
 
-export function poprfFor(d: TokenDomain) {
-  return ristretto255_oprf.poprf(tokenInfo(d))
+const poprfs = new Map<string, RistrettoPoprf>()
+
+/** The POPRF of one domain (its public input hashed once, kept for the next batch). */
+export function poprfFor(d: TokenDomain): RistrettoPoprf {
+  const info = tokenInfo(d)
+  const key = Buffer.from(info).toString('latin1')
+  let poprf = poprfs.get(key)
+  if (!poprf) {
+    if (poprfs.size >= 64) poprfs.clear()
+    poprfs.set(key, (poprf = new RistrettoPoprf(info)))
+  }
+  return poprf
 }
 
 /** The key of one epoch, derived from the service's secret seed so that nothing else is stored. */
