@@ -79,8 +79,7 @@ function matchOf(
 ): SharedMatch {
   const publishers = new Set(rows.map((r) => r.source.split('/')[0]))
   const ids = [...new Set(rows.map((r) => r.stix_id))]
-  // A publisher's hit count may include this institution's own report: counted once less.
-  const hitsElsewhere = Math.max(0, ...ids.map((id) => (sightings.get(id)?.hit ?? 0) - 1))
+  const hitsElsewhere = Math.max(0, ...ids.map((id) => sightings.get(id)?.hit ?? 0))
   return {
     identifier,
     indicatorIds: ids,
@@ -92,17 +91,33 @@ function matchOf(
   }
 }
 
+/** Per indicator: institutions other than this one that reported a hit; all that reported it a false positive. */
 async function sightingsOf(ctx: Context, indicatorIds: string[]) {
   const out = new Map<string, { hit: number; fp: number }>()
   for (let i = 0; i < indicatorIds.length; i += 500) {
+    const chunk = indicatorIds.slice(i, i + 500)
     const rows = await ctx.db
       .selectFrom('shared_sightings')
-      .select(['indicator_id', 'outcome', 'count'])
-      .where('indicator_id', 'in', indicatorIds.slice(i, i + 500))
+      .select(['indicator_id', 'outcome', 'count', 'source', 'seen_at'])
+      .where('indicator_id', 'in', chunk)
+      .execute()
+    const reported = await ctx.db
+      .selectFrom('reported_sightings')
+      .select(['remote', 'indicator_id', 'outcome', 'accepted_at'])
+      .where('indicator_id', 'in', chunk)
       .execute()
     for (const r of rows) {
+      // The publisher's count includes this institution only if its report reached the publisher
+      // before the count was made (both times in the publisher's clock); until then it is all others.
+      const own = reported.some(
+        (o) =>
+          o.indicator_id === r.indicator_id &&
+          o.outcome === r.outcome &&
+          r.source.startsWith(`${o.remote}/`) &&
+          o.accepted_at <= r.seen_at,
+      )
       const s = out.get(r.indicator_id) ?? { hit: 0, fp: 0 }
-      if (r.outcome === 'hit') s.hit = Math.max(s.hit, r.count)
+      if (r.outcome === 'hit') s.hit = Math.max(s.hit, r.count - (own ? 1 : 0))
       if (r.outcome === 'false_positive') s.fp = Math.max(s.fp, r.count)
       out.set(r.indicator_id, s)
     }

@@ -110,10 +110,19 @@ export type SharedSightingTable = {
   indicator_id: string
   /** `hit` or `false_positive`. */
   outcome: string
-  /** Institutions that reported it, this one included when it did. */
+  /** Institutions that reported it, this one included once its report reached the publisher. */
   count: number
   source: string
   seen_at: string
+}
+
+/** A sighting this installation posted to a publisher, and when that publisher accepted it. */
+export type ReportedSightingTable = {
+  remote: string
+  indicator_id: string
+  outcome: string
+  /** The publisher's TAXII status `request_timestamp` (its clock, like its sightings' times). */
+  accepted_at: string
 }
 
 export type PublishedIndicatorTable = {
@@ -135,5 +144,6 @@ export type SharingTables = {
   taxii_pull_cursors: TaxiiPullCursorTable
   taxii_inbound: TaxiiInboundTable
   shared_sightings: SharedSightingTable
+  reported_sightings: ReportedSightingTable
   published_indicators: PublishedIndicatorTable
 }

@@ -13,7 +13,7 @@ import { publishAggregatedSightings } from '../sharing/sighting-aggregate.servic
 import type { Author } from '../sharing/stix/stix-objects.js'
 import type { StixValidator } from '../sharing/stix/stix-validator.js'
 import { jointCaseReplies } from './joint-case-intake.js'
-import { sightingsToReport } from './sighting-report.js'
+import { recordAcceptedSightings, sightingsToReport } from './sighting-report.js'
 import type { TaxiiRemote } from './taxii-client.js'
 import { TaxiiClient } from './taxii-client.js'
 import type { PullReport } from './taxii-pull.service.js'
@@ -62,6 +62,7 @@ export async function syncSharing(d: SharingSyncDeps): Promise<SyncReport> {
     for (const t of targets) {
       const rootUrl = new URL(`${t.root}/`, c.remote.url).toString()
       const status = await c.addObjects(rootUrl, t.collectionId, t.objects).catch(() => null)
+      if (status) await recordAcceptedSightings(d.ctx, c.remote.name, t.objects, status)
       sightingsReported += status?.success_count ?? 0
     }
   }

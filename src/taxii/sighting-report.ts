@@ -7,6 +7,7 @@ import { namedStixId } from '../sharing/stix/stix-id.js'
 import type { Author, StixObject } from '../sharing/stix/stix-objects.js'
 import { sightingObject } from '../sharing/stix/stix-objects.js'
 import type { Tlp } from '../sharing/stix/tlp.js'
+import type { TaxiiStatus } from './taxii-inbound.service.js'
 
 export type SightingsByTarget = Map<
   string,
@@ -66,4 +67,31 @@ async function genuineOnly(ctx: Context, identifiers: string[]): Promise<Set<str
   return new Set(
     [...decisions].filter(([, d]) => d.size === 1 && d.has('genuine')).map(([id]) => id),
   )
+}
+
+/**
+ * Keeps when the publisher accepted each sighting posted to it (the first time), in its own clock:
+ * its aggregated counts made from then on include this installation's report.
+ */
+export async function recordAcceptedSightings(
+  ctx: Context,
+  remote: string,
+  posted: StixObject[],
+  status: TaxiiStatus,
+): Promise<void> {
+  const accepted = new Set(status.successes.map((s) => s.id))
+  const rows = posted
+    .filter((o) => o.type === 'sighting' && accepted.has(o.id))
+    .map((o) => ({
+      remote,
+      indicator_id: String(o.sighting_of_ref),
+      outcome: String(o.description),
+      accepted_at: status.request_timestamp,
+    }))
+  if (!rows.length) return
+  await ctx.db
+    .insertInto('reported_sightings')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['remote', 'indicator_id', 'outcome']).doNothing())
+    .execute()
 }

@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest'
 import { assessFiles, loadRuleSet } from '../../src/detect/index.js'
 import type { MatchWithSources } from '../../src/detect/shared-indicators.js'
+import { querySharedMatches } from '../../src/detect/shared-indicators.js'
 import { publishAggregatedSightings } from '../../src/sharing/sighting-aggregate.service.js'
 import { randomStixId } from '../../src/sharing/stix/stix-id.js'
 import { indicatorObjects, sightingObject } from '../../src/sharing/stix/stix-objects.js'
 import { StixValidator } from '../../src/sharing/stix/stix-validator.js'
 import { storeObjects } from '../../src/sharing/publish.service.js'
-import { sightingsToReport } from '../../src/taxii/sighting-report.js'
+import { recordAcceptedSightings, sightingsToReport } from '../../src/taxii/sighting-report.js'
 import { contacts, customers } from './api-fixture.js'
 import { writeJsonl } from './builders.js'
 import { testStores, useStore } from './stores.js'
@@ -125,4 +126,77 @@ describe.each(testStores)('sighting feedback ($kind)', (s) => {
       published: 0,
     })
   })
+
+  it.skipIf(!s.available)(
+    "counts another institution's hit before this one's own hit has round-tripped",
+    async () => {
+      const ctx = { ...t.ctx, clock: { now: () => new Date(at) } }
+      const token = 'oprf-r255:' + 'cd'.repeat(32)
+      await ctx.db
+        .insertInto('identifier_tokens')
+        .values({ epoch: '2026-05', identifier: AGENT, token })
+        .execute()
+      await ctx.db
+        .insertInto('shared_indicators')
+        .values({
+          stix_id: 'indicator--b1',
+          value: token,
+          kind: 'phone',
+          epoch: '2026-05',
+          tlp: 'amber',
+          source: 'lender-b/group-east/collection-group-east',
+          scope: 'group:east',
+          valid_until: '2099-01-01T00:00:00.000Z',
+          revoked: 0,
+          pulled_at: at,
+        })
+        .execute()
+      // B's aggregate says one institution hit: lender C. This one (A) has reported nothing yet.
+      const aggregate = (count: number, seenAt: string) =>
+        ctx.db
+          .insertInto('shared_sightings')
+          .values({
+            sighting_id: 'sighting--b1-hit',
+            indicator_id: 'indicator--b1',
+            outcome: 'hit',
+            count,
+            source: 'lender-b/group-east/collection-group-east',
+            seen_at: seenAt,
+          })
+          .onConflict((oc) => oc.column('sighting_id').doUpdateSet({ count, seen_at: seenAt }))
+          .execute()
+      const seenAt = async () => (await querySharedMatches(ctx)).get(AGENT)?.seenAt
+      await aggregate(1, '2026-05-19T00:00:00.000Z')
+      expect(await seenAt()).toBe(2) // B, which published it, and C
+      // A reports its hit; B accepts it after its last count: still B and C.
+      const mine = sightingObject(me, {
+        indicatorId: 'indicator--b1',
+        count: 1,
+        at,
+        tlp: 'amber',
+        outcome: 'hit',
+      })
+      const status = {
+        id: 'status-1',
+        status: 'complete' as const,
+        request_timestamp: '2026-05-20T09:00:00.000Z',
+        total_count: 1,
+        success_count: 1,
+        successes: [{ id: mine.id, version: at }],
+        failure_count: 0,
+        failures: [],
+        pending_count: 0,
+        pendings: [],
+      }
+      await recordAcceptedSightings(ctx, 'lender-b', [mine], status)
+      expect(await seenAt()).toBe(2)
+      // B's next count includes A and C: A counts itself out, and sees B and C.
+      await aggregate(2, '2026-05-20T10:00:00.000Z')
+      expect(await seenAt()).toBe(2)
+      // A hit reported to another remote does not discount B's count.
+      await ctx.db.deleteFrom('reported_sightings').execute()
+      await recordAcceptedSightings(ctx, 'lender-x', [mine], status)
+      expect(await seenAt()).toBe(3)
+    },
+  )
 })
