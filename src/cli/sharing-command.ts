@@ -17,7 +17,13 @@ import { TaxiiClient, taxiiRemotesFromEnv } from '../taxii/taxii-client.js'
 import { pullRemote } from '../taxii/taxii-pull.service.js'
 import { openContext, withContext } from './open-context.js'
 
-type PeerOpts = { name: string; groups?: string; quota?: string; db?: string }
+type PeerOpts = {
+  name: string
+  groups?: string
+  quota?: string
+  epochQuota?: string
+  db?: string
+}
 
 export function registerSharingCommands(program: Command): void {
   const sharing = program
@@ -28,7 +34,11 @@ export function registerSharingCommands(program: Command): void {
     .description('register another institution as a peer; prints its token once')
     .requiredOption('--name <name>', "the institution's name")
     .option('--groups <list>', 'sharing groups it belongs to, comma-separated')
-    .option('--quota <n>', 'daily evaluations it may ask for (consortium mode)')
+    .option('--quota <n>', 'evaluations it may ask for in a day (consortium mode)')
+    .option(
+      '--epoch-quota <n>',
+      'evaluations it may ask for in a month: about its book of identifiers',
+    )
     .option('--db <path>', 'SQLite file to use')
     .action(async (peerId: string, o: PeerOpts) =>
       withContext(o.db, async (ctx) => {
@@ -37,6 +47,7 @@ export function registerSharingCommands(program: Command): void {
           name: o.name,
           groups: o.groups ? o.groups.split(',').map((g) => g.trim()) : [],
           daily_quota: o.quota ? Number(o.quota) : undefined,
+          epoch_quota: o.epochQuota ? Number(o.epochQuota) : undefined,
         })
         console.log(token)
         process.stderr.write('give this token to the peer now: only its hash is kept\n')

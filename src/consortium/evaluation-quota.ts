@@ -1,5 +1,6 @@
-// Per-member limits that make enumerating the phone space impossible in practice: a daily quota
-// of evaluations (counted in the store, so it holds across restarts and server processes) and a
+// Per-member limits that make enumerating the phone space impossible in practice: a quota of
+// evaluations per epoch and per day (counted in the store, so they hold across restarts and server
+// processes; the reasoning for the defaults is at DEFAULT_EPOCH_QUOTA in sharing-peers.ts) and a
 // request rate limit (in memory, per process) against bursts.
 import { sql } from 'kysely'
 import type { Context } from '../context.js'
@@ -11,8 +12,13 @@ export class QuotaExceededError extends Error {
     readonly used: number,
     readonly quota: number,
     readonly retryAfterSeconds: number,
+    readonly period: 'day' | 'epoch' = 'day',
   ) {
-    super(`daily evaluation quota reached: ${used} of ${quota} used today (UTC)`)
+    super(
+      period === 'day'
+        ? `daily evaluation quota reached: ${used} of ${quota} used today (UTC)`
+        : `evaluation quota of this epoch reached: ${used} of ${quota} used this month (UTC)`,
+    )
   }
 }
 
@@ -37,9 +43,11 @@ export async function usageToday(ctx: Context, peerId: string): Promise<UsageTod
 }
 
 /**
- * Counts `n` evaluations against today's quota, or refuses the whole batch: a partly served
- * batch would only teach an enumerator where the edge is. The check and the count are one
- * statement, so that concurrent requests (or server processes) cannot both pass the last check.
+ * Counts `n` evaluations against today's quota and the epoch's (the calendar month's), or refuses
+ * the whole batch: a partly served batch would only teach an enumerator where the edge is. The
+ * daily check and the count are one statement, so that concurrent requests (or server processes)
+ * cannot both pass the last check; the epoch's is checked after counting and the charge taken back
+ * when it went over, so that concurrent requests at its edge can at worst both be refused.
  */
 export async function chargeQuota(ctx: Context, peer: SharingPeer, n: number): Promise<void> {
   const now = ctx.clock.now()
@@ -64,6 +72,34 @@ export async function chargeQuota(ctx: Context, peer: SharingPeer, n: number): P
     const used = await usageToday(ctx, peer.peerId)
     throw new QuotaExceededError(used.evaluated, peer.dailyQuota, secondsToMidnight(now))
   }
+  const epochUsed = await usageThisEpoch(ctx, peer.peerId)
+  if (epochUsed > peer.epochQuota) {
+    await ctx.db
+      .updateTable('consortium_usage')
+      .set({ evaluated: sql`evaluated - ${n}`, requests: sql`requests - 1` })
+      .where('peer_id', '=', peer.peerId)
+      .where('day', '=', day)
+      .execute()
+    throw new QuotaExceededError(epochUsed - n, peer.epochQuota, secondsToNextMonth(now), 'epoch')
+  }
+}
+
+/** Evaluations counted for a member this calendar month (the current epoch), all days together. */
+export async function usageThisEpoch(ctx: Context, peerId: string): Promise<number> {
+  const month = ctx.clock.now().toISOString().slice(0, 7)
+  const row = await ctx.db
+    .selectFrom('consortium_usage')
+    .select((eb) => eb.fn.sum<number | string>('evaluated').as('evaluated'))
+    .where('peer_id', '=', peerId)
+    .where('day', '>=', `${month}-01`)
+    .where('day', '<=', `${month}-31`)
+    .executeTakeFirst()
+  return Number(row?.evaluated ?? 0)
+}
+
+function secondsToNextMonth(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)
+  return Math.ceil((next - now.getTime()) / 1000)
 }
 
 function secondsToMidnight(now: Date): number {

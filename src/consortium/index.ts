@@ -8,6 +8,7 @@ export {
   QuotaExceededError,
   RateLimitedError,
   RequestRateLimiter,
+  usageThisEpoch,
   usageToday,
 } from './evaluation-quota.js'
 export {

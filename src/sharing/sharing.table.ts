@@ -8,6 +8,8 @@ export type SharingPeerTable = {
   /** JSON array of sharing-group names the peer belongs to. */
   groups: string
   daily_quota: number
+  /** Evaluations per epoch (calendar month), all days together. */
+  epoch_quota: number
   created_at: string
   revoked_at: string | null
 }

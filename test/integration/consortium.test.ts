@@ -10,6 +10,8 @@ import {
   chargeQuota,
   ConsortiumClient,
   ConsortiumRequestError,
+  QuotaExceededError,
+  usageThisEpoch,
   usageToday,
 } from '../../src/consortium/index.js'
 import { createPeer } from '../../src/sharing/sharing-peers.js'
@@ -91,11 +93,31 @@ describe.each(testStores)('consortium service ($kind)', (s) => {
   })
 
   it.skipIf(!s.available)('never lets concurrent requests pass the quota together', async () => {
-    const peer = { peerId: 'hasty', name: 'hasty', groups: [], dailyQuota: 300 }
+    const peer = { peerId: 'hasty', name: 'hasty', groups: [], dailyQuota: 300, epochQuota: 900 }
     const ctx = { ...t.ctx, clock: { now: () => NOW } }
     const results = await Promise.allSettled([1, 2, 3].map(() => chargeQuota(ctx, peer, 200)))
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect((await usageToday(ctx, 'hasty')).evaluated).toBe(200)
+  })
+
+  it.skipIf(!s.available)('stops a member at its epoch budget, whatever the day', async () => {
+    const peer = {
+      peerId: 'monthly',
+      name: 'monthly',
+      groups: [],
+      dailyQuota: 500,
+      epochQuota: 300,
+    }
+    const on = (iso: string) => ({ ...t.ctx, clock: { now: () => new Date(iso) } })
+    await chargeQuota(on('2026-05-01T08:00:00Z'), peer, 200)
+    const refused = await chargeQuota(on('2026-05-02T08:00:00Z'), peer, 200).catch((e) => e)
+    expect(refused).toBeInstanceOf(QuotaExceededError)
+    expect((refused as QuotaExceededError).message).toContain('200 of 300 used this month')
+    expect(await usageThisEpoch(on('2026-05-02T08:00:00Z'), 'monthly')).toBe(200)
+    await chargeQuota(on('2026-05-02T08:00:00Z'), peer, 100)
+    // A new epoch, a new budget.
+    await chargeQuota(on('2026-06-01T00:00:00Z'), peer, 300)
+    expect(await usageThisEpoch(on('2026-06-01T00:00:00Z'), 'monthly')).toBe(300)
   })
 
   it.skipIf(!s.available)('refuses bursts over the rate limit and unknown tokens', async () => {

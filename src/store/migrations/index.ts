@@ -12,7 +12,7 @@ import * as m0009 from './0009-taxii.js'
 import * as m0010 from './0010-gangs.js'
 import * as m0011 from './0011-voice-thresholds.js'
 import * as m0012 from './0012-bulk-load.js'
-import * as m0013 from './0013-reported-sightings.js'
+import * as m0013 from './0013-sharing-feedback.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-create-intake': m0001,
@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-gangs': m0010,
   '0011-voice-thresholds': m0011,
   '0012-bulk-load': m0012,
-  '0013-reported-sightings': m0013,
+  '0013-sharing-feedback': m0013,
 }

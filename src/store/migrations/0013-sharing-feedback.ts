@@ -1,6 +1,7 @@
 // Indicator sharing, continued (issue 9): the sightings this installation reported to a publisher
 // and when the publisher accepted them (its own status timestamp), so that its aggregated count is
-// known to include this installation's hit only once it does — "seen at N other institutions".
+// known to include this installation's hit only once it does — "seen at N other institutions";
+// and each consortium member's evaluation budget per epoch beside its daily quota.
 // Frozen in time: never import app code here.
 import type { Kysely } from 'kysely'
 
@@ -18,8 +19,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('reported_sightings')
     .column('indicator_id')
     .execute()
+  await db.schema
+    .alterTable('sharing_peers')
+    .addColumn('epoch_quota', 'integer', (c) => c.notNull().defaultTo(3_000_000))
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sharing_peers').dropColumn('epoch_quota').execute()
   await db.schema.dropTable('reported_sightings').execute()
 }
