@@ -21,4 +21,11 @@ export const refusalPhrases = [
   '拒绝与贵司直接沟通',
   '不接受贵司直接联系',
   '一切事宜由代理',
+  // How an agent's call note records a caller who keeps the lender away from the customer.
+  '拒绝我司直接联系',
+  '不同意回拨客户本人',
+  '不同意我司联系客户本人',
+  '要求我司与其对接',
+  '一切由其处理',
+  '一切由我处理',
 ]
