@@ -101,7 +101,15 @@ export function GangGraphView({ gangId, payload }: { gangId: string; payload: Ga
 
   useEffect(() => {
     if (!container.current) return
+    // A big gang: edges and labels are left out while the camera moves (drawn again as soon as it
+    // stops), most of each frame's drawing; and zooming in grows nodes and links by the fourth
+    // root of the zoom instead of the square root, so that it pulls a dense gang apart (labels
+    // still appear) instead of filling the canvas with thousands of widened links.
+    const big = graph.size > 2000
     const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
+      hideEdgesOnMove: big,
+      hideLabelsOnMove: big,
+      ...(big ? { zoomToSizeRatioFunction: (ratio: number) => ratio ** 0.25 } : {}),
       labelRenderedSizeThreshold: graph.order > 800 ? 10 : 5,
       // The page's own font stack, so that Chinese labels draw as the rest of the console does.
       labelFont: getComputedStyle(container.current).fontFamily || 'sans-serif',
