@@ -23,9 +23,7 @@ const dumpPath = process.argv[5]
 
 const dir = mkdtempSync(join(tmpdir(), `grayline-misses-${profile}-`))
 const drawn =
-  profile === 'random'
-    ? drawProfile(mulberry(seed), 'random')
-    : profiles[profile as ProfileName]
+  profile === 'random' ? drawProfile(mulberry(seed), 'random') : profiles[profile as ProfileName]
 await writeSimulation({ customers, seed, profile: drawn }, dir)
 const labels = new Map<string, Label>()
 for await (const l of readJsonl(join(dir, 'labels.jsonl'), labelSchema)) labels.set(l.contact_id, l)

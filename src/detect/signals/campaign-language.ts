@@ -26,9 +26,7 @@ export const campaignLanguage: SignalModule = {
     if (speaking.length < MIN_SPEAKING) return null
     // An individual repeating themselves — from their own phone, or as an anonymous poster nothing
     // shows to be anyone else — is the complaint-order case, not this.
-    if (
-      r.around.every((c) => fromCustomersSide(index, c) && !c.refusal && !c.participants.length)
-    )
+    if (r.around.every((c) => fromCustomersSide(index, c) && !c.refusal && !c.participants.length))
       return null
     const alsoZh = speaks ? '' : '；本次联系同样不是客户本人'
     const alsoEn = speaks ? '' : '; this one too is not the customer'
