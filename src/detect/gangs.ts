@@ -23,11 +23,14 @@ export type Gang = {
 
 const TRUSTED_KINDS = new Set(['phone', 'wechat', 'email', 'organization', 'device', 'sha256'])
 
-type Linking = { uf: UnionFind; via: Map<number, string>; strong: Uint8Array }
+/** `speaks`: whether each contact speaks like a representative, worked out once per run. */
+type Linking = { uf: UnionFind; via: Map<number, string>; strong: Uint8Array; speaks: Uint8Array }
 
 export function findGangs(index: DetectionIndex, s: DetectionSettings): Map<number, Gang> {
   const n = index.contacts.length
-  const links: Linking = { uf: new UnionFind(n), via: new Map(), strong: new Uint8Array(n) }
+  const speaks = new Uint8Array(n)
+  for (const c of index.contacts) speaks[c.idx] = speaksLikeRepresentative(index, c) ? 1 : 0
+  const links: Linking = { uf: new UnionFind(n), via: new Map(), strong: new Uint8Array(n), speaks }
   linkCampaigns(index, s, links)
   linkIdentifiers(index, s, links)
   linkTemplatesAndImages(index, s, links)
@@ -103,7 +106,7 @@ function linkCampaigns(index: DetectionIndex, s: DetectionSettings, l: Linking):
       .map((m) => index.contacts[m])
       .filter(
         (c): c is ContactFacts =>
-          c !== undefined && c.channel !== 'victim_report' && speaksLikeRepresentative(index, c),
+          c !== undefined && c.channel !== 'victim_report' && l.speaks[c.idx] === 1,
       )
       .sort((a, b) => a.time - b.time)
     for (let i = 1; i < reps.length; i++) {
@@ -166,10 +169,20 @@ function join(l: Linking, members: readonly number[], via: string, strong: boole
 
 type Component = { members: number[]; customers: number; strong: boolean; representative: number }
 
+/**
+ * The components of two or more contacts. A contact on its own is left out: it never qualifies,
+ * and every reader takes a missing component as one contact of at most one customer.
+ */
 function summarise(index: DetectionIndex, l: Linking): Map<number, Component> {
+  const size = new Int32Array(index.contacts.length)
+  for (const c of index.contacts) {
+    const r = l.uf.find(c.idx)
+    size[r] = (size[r] ?? 0) + 1
+  }
   const byRoot = new Map<number, Component & { ids: Set<string> }>()
   for (const c of index.contacts) {
     const r = l.uf.find(c.idx)
+    if ((size[r] ?? 0) < 2) continue
     let comp = byRoot.get(r)
     if (!comp)
       byRoot.set(
@@ -180,7 +193,7 @@ function summarise(index: DetectionIndex, l: Linking): Map<number, Component> {
     // Only known customers count: an unresolved contact may well be one of them.
     if (c.customerId) comp.ids.add(c.customerId)
     comp.strong ||= l.strong[c.idx] === 1
-    if (speaksLikeRepresentative(index, c)) comp.representative++
+    if (l.speaks[c.idx] === 1) comp.representative++
   }
   for (const comp of byRoot.values()) comp.customers = comp.ids.size
   return byRoot
@@ -210,8 +223,7 @@ function joinCampaigns(
     for (const m of members) {
       const c = index.contacts[m]
       // Only a contact on its own joins: a group of its own (another agency's) is never pulled in.
-      if (!c || !alone(m) || c.channel === 'victim_report' || !speaksLikeRepresentative(index, c))
-        continue
+      if (!c || !alone(m) || c.channel === 'victim_report' || l.speaks[m] !== 1) continue
       const near = anchors.find(
         (a) => Math.abs((index.contacts[a]?.time ?? 0) - c.time) <= windowMs,
       )
