@@ -59,4 +59,44 @@ describe('gangs', () => {
       expect(['none', 'low']).toContain(a.risk)
     }
   })
+
+  it('links through a watch-listed device as of its contacts, not as of the day gangs are worked out', () => {
+    // Three customers' tickets from one device (too few for a device's fan-out on its own), which
+    // was on the watchlist in March and has expired since.
+    const device = '5F0C2B9E-7A41-4D3C-9E8B-2C6A1F0D4B77'
+    const tickets = [1, 2, 3].map((n) =>
+      contact(`listed-${n}`, {
+        customer_id: `C${n}`,
+        channel: 'online_ticket',
+        source: 'web',
+        received_at: day(n),
+        caller: { role: 'self' },
+        text: '我要投诉，你们的利息太高了，请尽快处理。',
+        network: { device_id: device },
+      }),
+    )
+    const customers = [1, 2, 3].map((n) => customer(n))
+    const entry = {
+      kind: 'device_id' as const,
+      value: device,
+      label: '代理机构办公设备',
+      source: 'investigation',
+      added_at: '2026-02-01T00:00:00+08:00',
+    }
+    const gangsWith = (listed: typeof entry & { expires_at?: string }) => {
+      const d = detectorWith(customers, tickets)
+      d.index.watchlist.add(listed)
+      d.invalidate()
+      return tickets.map((_, i) => d.gangOf(i)?.id ?? null)
+    }
+    const expired = gangsWith({ ...entry, expires_at: '2026-04-01T00:00:00+08:00' })
+    expect(expired[0]).not.toBeNull()
+    expect(new Set(expired).size).toBe(1)
+    // An entry that had expired before these tickets came: no gang through it.
+    expect(gangsWith({ ...entry, expires_at: '2026-02-15T00:00:00+08:00' })).toEqual([
+      null,
+      null,
+      null,
+    ])
+  })
 })

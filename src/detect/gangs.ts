@@ -75,8 +75,7 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
       kind === 'sha256'
         ? s.reuse_min_customers
         : (s.fan_out_min_customers[fanOutKind(identifier)] ?? Infinity)
-    const named =
-      index.victimNamed.has(identifier) || index.watchHits(identifier, Date.now()).length > 0
+    const named = index.victimNamed.has(identifier) || watchedWhenUsed(index, identifier)
     const customers = index.postings.totalCustomers(identifier, windowMs, index)
     const strong = named || (customers >= min && deviceSpeaksForOthers(index, identifier, s))
     if (strong) join(l, index.postings.contactsOf(identifier), kind, true)
@@ -93,6 +92,17 @@ function linkIdentifiers(index: DetectionIndex, s: DetectionSettings, l: Linking
     )
     if (established.size <= 1) join(l, members, splitIdentifierKey(identifier).kind, false)
   }
+}
+
+/**
+ * Listed on the watchlist at the time of one of its contacts — as the watchlist signal judges
+ * each contact — so the gangs of a history are the same whenever they are worked out.
+ */
+function watchedWhenUsed(index: DetectionIndex, identifier: string): boolean {
+  if (!index.watchHits(identifier, -Infinity).length) return false
+  return index.postings
+    .contactsOf(identifier)
+    .some((i) => index.watchHits(identifier, index.time(i)).length > 0)
 }
 
 /**
