@@ -2,9 +2,9 @@
 // checked against the standard for their kind, reviewed with a reason. Every change keeps its history.
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
-import type { Contact } from '../contract/index.js'
 import { phoneIdentifier } from '../links/identifier.js'
 import { ResponseError } from '../response/response-error.js'
+import { storedContact } from '../response/stored-contact.js'
 import type { ContactAttachment, SubmittedMaterial } from './material-check.js'
 import { checkMaterials } from './material-check.js'
 import type { MaterialStandards } from './material-standards.js'
@@ -39,7 +39,7 @@ export async function registerRepresentative(
     .executeTakeFirst()
   if (!customer)
     throw new ResponseError('not_found', `no customer ${input.customer_id}`, 'customer_id')
-  if (input.contact_id) await contactRecord(ctx, input.contact_id)
+  if (input.contact_id) await storedContact(ctx, input.contact_id)
   const now = ctx.clock.now().toISOString()
   const id = `rep_${randomUUID()}`
   await ctx.db.transaction().execute(async (tx) => {
@@ -158,16 +158,6 @@ async function loadRepresentative(ctx: Context, id: string): Promise<Representat
   return r as Representative
 }
 
-async function contactRecord(ctx: Context, contactId: string): Promise<Contact> {
-  const r = await ctx.db
-    .selectFrom('contacts')
-    .select('record')
-    .where('contact_id', '=', contactId)
-    .executeTakeFirst()
-  if (!r) throw new ResponseError('not_found', `no contact ${contactId}`, 'contact_id')
-  return JSON.parse(r.record) as Contact
-}
-
 export async function representativeView(
   ctx: Context,
   standards: MaterialStandards,
@@ -181,7 +171,7 @@ export async function representativeView(
     .orderBy('added_at')
     .execute()
   const attachments: ContactAttachment[] = rep.contact_id
-    ? ((await contactRecord(ctx, rep.contact_id)).attachments ?? []).map((a) => ({
+    ? ((await storedContact(ctx, rep.contact_id)).attachments ?? []).map((a) => ({
         kind: a.kind,
         sha256: a.sha256,
       }))

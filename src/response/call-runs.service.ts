@@ -18,6 +18,7 @@ import {
 } from './call-runs.repository.js'
 import type { AssessmentChange, Reassessment } from './reassessment.js'
 import { ResponseError } from './response-error.js'
+import { storedContact } from './stored-contact.js'
 import type { CallOutcome, CallScript } from './script-definition.js'
 import { callOutcomes } from './script-definition.js'
 import { acceptAnswer } from './script-engine.js'
@@ -45,7 +46,7 @@ export async function startCall(deps: CallDeps, input: StartCall): Promise<CallR
   if (!script)
     throw new ResponseError('validation', `no call script '${input.scriptId}'`, 'script_id')
   const contact = input.contactId
-    ? await existingContact(ctx, input.contactId)
+    ? await storedContact(ctx, input.contactId)
     : await newCallContact(deps, input)
   const now = ctx.clock.now().toISOString()
   const run: CallRun = {
@@ -67,16 +68,6 @@ export async function startCall(deps: CallDeps, input: StartCall): Promise<CallR
   }
   await insertCallRun(ctx.db, run)
   return run
-}
-
-async function existingContact(ctx: Context, contactId: string): Promise<Contact> {
-  const r = await ctx.db
-    .selectFrom('contacts')
-    .select('record')
-    .where('contact_id', '=', contactId)
-    .executeTakeFirst()
-  if (!r) throw new ResponseError('not_found', `no contact ${contactId}`, 'contact_id')
-  return JSON.parse(r.record) as Contact
 }
 
 async function newCallContact(deps: CallDeps, input: StartCall): Promise<Contact> {

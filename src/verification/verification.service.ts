@@ -3,10 +3,10 @@
 // assessments it touches are recomputed and each change is logged with its reason.
 import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
-import type { Contact } from '../contract/index.js'
 import { representativeKeyOf } from '../detect/index.js'
 import type { AssessmentChange, Reassessment } from '../response/reassessment.js'
 import { ResponseError } from '../response/response-error.js'
+import { storedContact } from '../response/stored-contact.js'
 import { enqueueMessage } from './outbox.repository.js'
 import type {
   VerificationChannel,
@@ -49,7 +49,7 @@ export async function createVerificationTask(
     .executeTakeFirst()
   if (!customer)
     throw new ResponseError('not_found', `no customer ${input.customerId}`, 'customer_id')
-  const contact = input.contactId ? await contactOf(ctx, input.contactId) : null
+  const contact = input.contactId ? await storedContact(ctx, input.contactId) : null
   const key = contact ? representativeKeyOf(contact) : `customer:${input.customerId}`
   const open = await openTaskFor(ctx.db, input.customerId, key)
   if (open) return { task: open, created: false }
@@ -120,23 +120,13 @@ export async function previewVerificationMessage(
     .executeTakeFirst()
   if (!customer)
     throw new ResponseError('not_found', `no customer ${input.customerId}`, 'customer_id')
-  const contact = input.contactId ? await contactOf(ctx, input.contactId) : null
+  const contact = input.contactId ? await storedContact(ctx, input.contactId) : null
   const label = contact ? representativeLabelOf(representativeKeyOf(contact)) : null
   return {
     representative: label,
     has_registered_phone: Boolean(customer.phone),
     message: verificationQuestion(label),
   }
-}
-
-async function contactOf(ctx: Context, contactId: string): Promise<Contact> {
-  const r = await ctx.db
-    .selectFrom('contacts')
-    .select('record')
-    .where('contact_id', '=', contactId)
-    .executeTakeFirst()
-  if (!r) throw new ResponseError('not_found', `no contact ${contactId}`, 'contact_id')
-  return JSON.parse(r.record) as Contact
 }
 
 const OUTCOME_ZH: Record<VerificationOutcome, string> = {
