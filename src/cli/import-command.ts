@@ -25,7 +25,12 @@ export function registerImport(program: Command): void {
           const bar = progressBar(`import ${kind}`, 'bytes')
           const s = await importFile(ctx, kind as RecordKindName, file, {
             rejectDir: opts.rejectDir,
-            onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.lines} lines`),
+            onProgress: (p) =>
+              bar.update(
+                p.bytes,
+                p.totalBytes,
+                p.finishing ? `${p.lines} lines, building ${p.finishing}` : `${p.lines} lines`,
+              ),
           })
           bar.stop()
           console.log(

@@ -13,7 +13,13 @@ import type { RecordKind, RecordKindName } from './record-kinds.js'
 import { recordKinds } from './record-kinds.js'
 import { RejectWriter, summaryPathFor } from './reject-report.js'
 
-export type ImportProgress = { bytes: number; totalBytes: number; lines: number }
+/** `finishing`: after the last line, what a bulk load is building (an index, the identifiers). */
+export type ImportProgress = {
+  bytes: number
+  totalBytes: number
+  lines: number
+  finishing?: string
+}
 
 export type ImportOptions = {
   rejectDir?: string
@@ -93,7 +99,14 @@ export async function importFile(
     await writer.rollback()
     throw e
   } finally {
-    bulk.finish()
+    bulk.finish((name, step, steps) =>
+      opts.onProgress?.({
+        bytes: totalBytes,
+        totalBytes,
+        lines,
+        finishing: `${name} (${step}/${steps})`,
+      }),
+    )
   }
   await rejects.close()
   opts.onProgress?.({ bytes: totalBytes, totalBytes, lines })

@@ -51,12 +51,20 @@ describe('bulk load (SQLite)', () => {
     const before = indexNames(store)
     expect(before).toEqual(expect.arrayContaining(SCATTERED))
     const duringImport = new Set<boolean>()
+    const finishing: string[] = []
     const summary = await importFile(contextFor(store), 'contacts', file, {
+      onProgress: (p) => void (p.finishing && finishing.push(p.finishing)),
       onBatch: () =>
         void duringImport.add(indexNames(store).includes('contact_identifiers_fan_out')),
     })
     expect(summary.inserted).toBe(n)
     expect([...duringImport]).toEqual([false])
+    // What the bulk load builds after the last line is reported, step by step.
+    expect(finishing).toEqual([
+      'contacts_customer_time (1/3)',
+      'contact_identifiers_fan_out (2/3)',
+      'identifiers_staged (3/3)',
+    ])
     expect(indexNames(store)).toEqual(before)
     expect(notes(store)).toEqual([])
 
