@@ -4,7 +4,7 @@
 import type { Context } from '../context.js'
 import type { Assessment, Contact, Customer, WatchlistEntry } from '../contract/index.js'
 import { importFile } from '../intake/intake.service.js'
-import type { ImportSummary } from '../intake/intake.service.js'
+import type { ImportProgress, ImportSummary } from '../intake/intake.service.js'
 import type { PreparedRecord } from '../intake/prepared-record.js'
 import type { CustomerOnFile } from './detection-index.js'
 import { Detector } from './detector.js'
@@ -50,8 +50,9 @@ export async function assessFiles(
   const historyContacts = index.contacts.length
   const imports: ImportSummary[] = []
   const fresh: number[] = []
-  const onProgress = (stage: string) => (p: { bytes: number; totalBytes: number }) =>
-    progress?.(stage, p.bytes, p.totalBytes)
+  // After the last line a bulk load builds its indexes: a stage of its own, not a bar at 100%.
+  const onProgress = (stage: string) => (p: ImportProgress) =>
+    p.finishing ? progress?.(`${stage}: indexes`, 0, 1) : progress?.(stage, p.bytes, p.totalBytes)
   if (input.watchlist)
     imports.push(
       await importFile(ctx, 'watchlist', input.watchlist, {
