@@ -2,7 +2,7 @@
 // build the detection index from the history already stored, assess the new contacts and re-assess
 // only the earlier ones they touch, store everything and write the spec's assessments.jsonl.
 import type { Context } from '../context.js'
-import type { Assessment, Contact, Customer, WatchlistEntry } from '../contract/index.js'
+import type { Assessment, Contact, WatchlistEntry } from '../contract/index.js'
 import { importFile } from '../intake/intake.service.js'
 import type { ImportProgress, ImportSummary } from '../intake/intake.service.js'
 import type { PreparedRecord } from '../intake/prepared-record.js'
@@ -112,10 +112,10 @@ export async function assessFiles(
   return { imports, historyContacts, ...tally, detector }
 }
 
+/** What detection keeps of a customer on file; the record's key is its customer_id. */
 function customerOnFile(r: PreparedRecord): CustomerOnFile {
-  const c = JSON.parse(r.json) as Customer
   return {
-    customerId: c.customer_id,
+    customerId: r.key,
     nameKey: (r.columns.name_key as string | null) ?? null,
     identifiers: r.links.map((l) => l.identifier),
   }
