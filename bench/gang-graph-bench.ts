@@ -3,7 +3,8 @@
 // system Chromium opens the largest gang's page, where sigma.js draws the graph (WebGL — without
 // a GPU, SwiftShader on the CPU), and the script pans and zooms it for a few seconds while the page
 // records every frame with requestAnimationFrame. Prints the frame times (median, p95, p99, worst)
-// and keeps a screenshot in test-results/screenshots/gang-graph-5000.png.
+// and keeps screenshots in test-results/screenshots/gang-graph-5000*.png (the page; the graph while
+// dragged and at rest).
 // Usage: npx tsx bench/gang-graph-bench.ts [clients=4500] [seconds=6]
 import { execSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -254,6 +255,44 @@ try {
   summary(`panning and zooming for ${seconds} s`, await stop())
   if (trace) await browser.stopTracing()
   await page.screenshot({ path: join(SHOTS_DIR, 'gang-graph-5000-zoomed.png') })
+  // The graph in the middle of a drag (edges and labels left out), then once the camera stops.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  for (let s = 1; s <= 10; s++)
+    await page.mouse.move(box.x + box.width / 2 + s * 8, box.y + box.height / 2 + s * 4)
+  await graph.screenshot({ path: join(SHOTS_DIR, 'gang-graph-5000-moving.png') })
+  await page.mouse.up()
+  await page.waitForTimeout(1000)
+  await graph.screenshot({ path: join(SHOTS_DIR, 'gang-graph-5000-at-rest.png') })
+  // The features still work at this size: a click selects a node, a link kind is filtered out, the
+  // picture is exported.
+  const selectedTag = page.getByText('已选 1 个节点')
+  for (let i = 0; i < 40 && !(await selectedTag.isVisible()); i++) {
+    await page.mouse.click(
+      box.x + box.width * (0.3 + 0.1 * (i % 5)),
+      box.y + box.height * (0.2 + 0.08 * Math.floor(i / 5)),
+    )
+    await page.waitForTimeout(400) // apart enough not to be a double click, which zooms
+  }
+  const selectedOne = await selectedTag.isVisible()
+  const expandButton = page.getByRole('button', { name: '展开该标识' })
+  let expanded = 'no identifier selected'
+  if (await expandButton.isEnabled()) {
+    await expandButton.click()
+    await page.waitForTimeout(1500)
+    expanded =
+      /[\d,]+ 个节点 · [\d,]+ 条关联/.exec(
+        await page.locator('.gang-graph-toolbar').innerText(),
+      )?.[0] ?? '?'
+  }
+  await page.locator('[data-kind=phone]').click()
+  await page.waitForTimeout(500)
+  await graph.screenshot({ path: join(SHOTS_DIR, 'gang-graph-5000-selected-no-phones.png') })
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出 PNG' }).click()
+  console.log(
+    `a click selected a node: ${selectedOne}; expanded: ${expanded}; phone links filtered out; exported ${(await download).suggestedFilename()}`,
+  )
   console.log(`load average at the end: ${load()}`)
 } finally {
   await browser.close()
