@@ -113,6 +113,8 @@ for (const [id, l] of labels) {
         label: l,
         score: a?.score,
         signals: a?.signals.map((s) => [s.code, s.weight]),
+        why: a?.signals.map((s) => s.explanation.en),
+        gang: a?.gang_id,
         contact: c,
       }),
     )

@@ -99,4 +99,36 @@ describe('gangs', () => {
       null,
     ])
   })
+
+  it('does not let one customer flooding in agency words outvote the household they share a device with', () => {
+    const tablet = '6763ad602f2ddb94'
+    const customers = [1, 2, 3].map((n) => customer(n))
+    const words =
+      '我今年被公司裁员了，一直没找到工作，这几个月实在还不上，听说可以申请停息挂账，只还本金，我想申请一下。'
+    const flood = [1, 3, 5, 8, 12].map((d, i) =>
+      contact(`flood-${i}`, {
+        customer_id: 'C1',
+        channel: 'online_ticket',
+        source: ['web', 'wechat_mp', 'mini_program'][i % 3],
+        received_at: day(d),
+        caller: { phone: customers[0]!.phone, role: 'self' },
+        demands: ['只还本金', '协商还款'],
+        text: i ? `再次投诉！${words}` : words,
+        network: { device_id: tablet },
+      }),
+    )
+    const family = [2, 3].map((n) =>
+      contact(`family-${n}`, {
+        customer_id: `C${n}`,
+        channel: 'app_feedback',
+        source: 'app',
+        received_at: day(10 + n),
+        caller: { phone: customers[n - 1]!.phone, role: 'self' },
+        text: '借款被强制买了会员，请退还会员费。',
+        network: { device_id: tablet },
+      }),
+    )
+    const d = detectorWith(customers, [...flood, ...family])
+    for (const i of d.index.contacts.keys()) expect(d.gangOf(i)).toBeUndefined()
+  })
 })

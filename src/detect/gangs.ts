@@ -177,7 +177,17 @@ function join(l: Linking, members: readonly number[], via: string, strong: boole
   }
 }
 
-type Component = { members: number[]; customers: number; strong: boolean; representative: number }
+/**
+ * `voices`: who speaks in the group — each customer once, each unresolved contact on its own;
+ * `representative`: how many of those speak like a representative in any of their contacts.
+ */
+type Component = {
+  members: number[]
+  customers: number
+  strong: boolean
+  voices: number
+  representative: number
+}
 
 /**
  * The components of two or more contacts. A contact on its own is left out: it never qualifies,
@@ -189,30 +199,50 @@ function summarise(index: DetectionIndex, l: Linking): Map<number, Component> {
     const r = l.uf.find(c.idx)
     size[r] = (size[r] ?? 0) + 1
   }
-  const byRoot = new Map<number, Component & { ids: Set<string> }>()
+  type Building = Component & { ids: Set<string>; speaking: Set<string> }
+  const byRoot = new Map<number, Building>()
   for (const c of index.contacts) {
     const r = l.uf.find(c.idx)
     if ((size[r] ?? 0) < 2) continue
     let comp = byRoot.get(r)
-    if (!comp)
-      byRoot.set(
-        r,
-        (comp = { members: [], customers: 0, strong: false, representative: 0, ids: new Set() }),
-      )
+    if (!comp) {
+      comp = {
+        members: [],
+        customers: 0,
+        strong: false,
+        voices: 0,
+        representative: 0,
+        ids: new Set(),
+        speaking: new Set(),
+      }
+      byRoot.set(r, comp)
+    }
     comp.members.push(c.idx)
     // Only known customers count: an unresolved contact may well be one of them.
     if (c.customerId) comp.ids.add(c.customerId)
+    else comp.voices++
     comp.strong ||= l.strong[c.idx] === 1
-    if (l.speaks[c.idx] === 1) comp.representative++
+    if (l.speaks[c.idx] === 1) {
+      if (c.customerId) comp.speaking.add(c.customerId)
+      else comp.representative++
+    }
   }
-  for (const comp of byRoot.values()) comp.customers = comp.ids.size
+  for (const comp of byRoot.values()) {
+    comp.customers = comp.ids.size
+    comp.voices += comp.ids.size
+    comp.representative += comp.speaking.size
+  }
   return byRoot
 }
 
-/** A gang spans enough customers and is held together by a strong edge, or talks like an agency. */
+/**
+ * A gang spans enough customers and is held together by a strong edge, or talks like an agency:
+ * most of the people in it — not most contacts, which one customer flooding on their own would
+ * outvote a household with — speak like a representative.
+ */
 function qualifies(c: Component | undefined, s: DetectionSettings): boolean {
   if (!c || c.members.length < 2 || c.customers < s.gang_min_customers) return false
-  return c.strong || c.representative * 2 >= c.members.length
+  return c.strong || c.representative * 2 >= c.voices
 }
 
 /**
