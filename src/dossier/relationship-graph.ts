@@ -1,6 +1,8 @@
-// The case's relationship graph: the agency's identifiers in the middle, the customers they spoke
-// for around them, an edge wherever a contact of that customer carried that identifier. Laid out
-// deterministically so that the same case always draws the same picture.
+// The case's relationship graph: the agency's identifiers and the customers they spoke for, an edge
+// wherever a contact of that customer carried that identifier. Laid out by the gang view's own
+// layout (gangs/gang-layout.ts: ForceAtlas2 from a fixed circle, deterministic), so the dossier
+// draws the picture investigators saw in the console, and the same case always the same picture.
+import { layoutGang } from '../gangs/gang-layout.js'
 export type GraphNode = {
   id: string
   kind: 'agency' | 'customer'
@@ -28,11 +30,12 @@ export type GraphInput = {
 /** More customers than this make an unreadable ring; the rest are counted, not drawn. */
 export const MAX_DRAWN_CUSTOMERS = 48
 
+/** Room left around the drawing for node labels. */
+const MARGIN = 36
+
 export function layoutGraph(input: GraphInput, width = 500, height = 380): RelationshipGraph {
-  const cx = width / 2
-  const cy = height / 2
   const agencyIndex = new Map(input.agency.map((a, i) => [a.id, i]))
-  // Customers sit next to the first agency node they are tied to, so edges stay short.
+  // The customers drawn: those tied to the first agency nodes first (the most telling ones).
   const firstTie = (id: string) =>
     Math.min(
       ...input.edges.filter((e) => e.to === id).map((e) => agencyIndex.get(e.from) ?? 999),
@@ -41,37 +44,53 @@ export function layoutGraph(input: GraphInput, width = 500, height = 380): Relat
   const customers = [...input.customers]
     .sort((a, b) => firstTie(a.id) - firstTie(b.id) || a.id.localeCompare(b.id))
     .slice(0, MAX_DRAWN_CUSTOMERS)
-  // Many agency nodes need a wider inner ring for their labels to stand apart.
-  const inner =
-    input.agency.length > 1 ? Math.min(width, height) * (input.agency.length > 6 ? 0.24 : 0.16) : 0
-  const outer = Math.min(width, height) * 0.4
+  const ids = [...input.agency.map((a) => a.id), ...customers.map((c) => c.id)]
+  const drawn = new Set(ids)
+  const edges = input.edges.filter((e) => drawn.has(e.from) && drawn.has(e.to))
+  const place = fitted(
+    layoutGang({ nodes: ids, edges: edges.map((e) => [e.from, e.to] as [string, string]) }),
+    width,
+    height,
+  )
   const nodes: GraphNode[] = [
-    ...input.agency.map((a, i) => ({
+    ...input.agency.map((a) => ({
       ...a,
       label: shortLabel(a.label),
       kind: 'agency' as const,
-      ...onCircle(cx, cy, inner, i, input.agency.length, -Math.PI / 2),
+      ...place(a.id),
     })),
-    ...customers.map((c, i) => ({
+    ...customers.map((c) => ({
       ...c,
       kind: 'customer' as const,
       type: 'customer',
-      ...onCircle(cx, cy, outer, i, customers.length, -Math.PI / 2),
+      ...place(c.id),
     })),
   ]
-  const drawn = new Set(nodes.map((n) => n.id))
   return {
     width,
     height,
     nodes,
-    edges: input.edges.filter((e) => drawn.has(e.from) && drawn.has(e.to)),
+    edges,
     hiddenCustomers: input.customers.length - customers.length,
   }
 }
 
-function onCircle(cx: number, cy: number, r: number, i: number, n: number, start: number) {
-  const angle = start + (2 * Math.PI * i) / Math.max(n, 1)
-  return { x: round(cx + r * Math.cos(angle)), y: round(cy + r * Math.sin(angle)) }
+/** Scales laid-out positions into the box, keeping their proportions, centred. */
+function fitted(positions: Map<string, { x: number; y: number }>, width: number, height: number) {
+  const all = [...positions.values()]
+  const [minX, maxX] = [Math.min(...all.map((p) => p.x)), Math.max(...all.map((p) => p.x))]
+  const [minY, maxY] = [Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y))]
+  const spanX = maxX - minX || 1
+  const spanY = maxY - minY || 1
+  const scale = Math.min((width - 2 * MARGIN) / spanX, (height - 2 * MARGIN) / spanY)
+  const offX = (width - spanX * scale) / 2
+  const offY = (height - spanY * scale) / 2
+  return (id: string) => {
+    const p = positions.get(id) ?? { x: minX, y: minY }
+    return all.length < 2
+      ? { x: round(width / 2), y: round(height / 2) }
+      : { x: round(offX + (p.x - minX) * scale), y: round(offY + (p.y - minY) * scale) }
+  }
 }
 
 const round = (v: number) => Math.round(v * 100) / 100
