@@ -2,18 +2,10 @@
 // customer) joined to the agency-side identifiers their contacts carried, each edge with the
 // contacts that are its evidence. Only edges detection trusts are drawn (trusted-edges.ts).
 import { UndirectedGraph } from 'graphology'
+import type { EdgeKind } from './gang-vocabulary.js'
 
-export const edgeKinds = [
-  'phone',
-  'wechat',
-  'email',
-  'organization',
-  'device',
-  'ip',
-  'sha256',
-  'text_template',
-] as const
-export type EdgeKind = (typeof edgeKinds)[number]
+export { edgeKinds } from './gang-vocabulary.js'
+export type { EdgeKind } from './gang-vocabulary.js'
 
 /** A person node is a customer, or a contact whose customer is unknown (it may be anyone's). */
 export type PersonKind = 'customer' | 'contact'

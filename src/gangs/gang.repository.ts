@@ -5,6 +5,7 @@ import type { Database } from '../store/schema.js'
 import type { GangSummary } from './gang-summary.js'
 import type { GangEdgeTable, GangTable } from './gang.table.js'
 import type { PreviousGang } from './stable-ids.js'
+import type { GangSort } from './gang-vocabulary.js'
 
 export type Db = Kysely<Database> | Transaction<Database>
 
@@ -140,8 +141,8 @@ async function retire(
     .execute()
 }
 
-export const gangSorts = ['size', 'severity', 'growth', 'recent'] as const
-export type GangSort = (typeof gangSorts)[number]
+export { gangSorts } from './gang-vocabulary.js'
+export type { GangSort } from './gang-vocabulary.js'
 
 export async function listGangs(
   db: Db,

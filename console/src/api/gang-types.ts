@@ -1,19 +1,9 @@
 // The shapes of the gang responses (docs/api.md, "Gangs").
+import type { EdgeKind as GangEdgeKind } from '../../../src/gangs/gang-vocabulary'
 import type { Severity } from './types'
 
-export const gangEdgeKinds = [
-  'phone',
-  'wechat',
-  'email',
-  'organization',
-  'device',
-  'ip',
-  'sha256',
-  'text_template',
-] as const
-export type GangEdgeKind = (typeof gangEdgeKinds)[number]
-export const gangSorts = ['size', 'severity', 'growth', 'recent'] as const
-export type GangSort = (typeof gangSorts)[number]
+export { edgeKinds as gangEdgeKinds, gangSorts } from '../../../src/gangs/gang-vocabulary'
+export type { EdgeKind as GangEdgeKind, GangSort } from '../../../src/gangs/gang-vocabulary'
 
 export type PresentedIdentifier = { ref: string; identifier: string; kind: string }
 
