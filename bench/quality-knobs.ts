@@ -4,17 +4,6 @@ import type { PopulationProfile } from '../src/simulate/index.js'
 
 export type Draw = () => number
 
-/** mulberry32: a small seeded source, so a population can be drawn again from its seed. */
-export function mulberry(seed: number): Draw {
-  let s = seed
-  return () => {
-    s = (s + 0x6d2b79f5) | 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function drawProfile(r: Draw, name: string): Partial<PopulationProfile> {
   const between = (lo: number, hi: number) => Math.round((lo + (hi - lo) * r()) * 10000) / 10000
   const int = (lo: number, hi: number) => Math.floor(lo + (hi - lo + 1) * r())

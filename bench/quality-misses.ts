@@ -14,7 +14,8 @@ import { EvaluationAccumulator, readJsonl } from '../src/evaluate/index.js'
 import { profiles, writeSimulation } from '../src/simulate/index.js'
 import type { ProfileName } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
-import { drawProfile, mulberry } from './quality-knobs.js'
+import { rng } from './bench-data.js'
+import { drawProfile } from './quality-knobs.js'
 
 const profile = process.argv[2] ?? 'default'
 const seed = Number(process.argv[3] ?? 2007)
@@ -23,7 +24,7 @@ const dumpPath = process.argv[5]
 
 const dir = mkdtempSync(join(tmpdir(), `grayline-misses-${profile}-`))
 const drawn =
-  profile === 'random' ? drawProfile(mulberry(seed), 'random') : profiles[profile as ProfileName]
+  profile === 'random' ? drawProfile(rng(seed).rand, 'random') : profiles[profile as ProfileName]
 await writeSimulation({ customers, seed, profile: drawn }, dir)
 const labels = new Map<string, Label>()
 for await (const l of readJsonl(join(dir, 'labels.jsonl'), labelSchema)) labels.set(l.contact_id, l)
