@@ -36,11 +36,10 @@ const MARGIN = 36
 export function layoutGraph(input: GraphInput, width = 500, height = 380): RelationshipGraph {
   const agencyIndex = new Map(input.agency.map((a, i) => [a.id, i]))
   // The customers drawn: those tied to the first agency nodes first (the most telling ones).
-  const firstTie = (id: string) =>
-    Math.min(
-      ...input.edges.filter((e) => e.to === id).map((e) => agencyIndex.get(e.from) ?? 999),
-      999,
-    )
+  const tie = new Map<string, number>()
+  for (const e of input.edges)
+    tie.set(e.to, Math.min(tie.get(e.to) ?? 999, agencyIndex.get(e.from) ?? 999))
+  const firstTie = (id: string) => tie.get(id) ?? 999
   const customers = [...input.customers]
     .sort((a, b) => firstTie(a.id) - firstTie(b.id) || a.id.localeCompare(b.id))
     .slice(0, MAX_DRAWN_CUSTOMERS)
@@ -85,11 +84,10 @@ function fitted(positions: Map<string, { x: number; y: number }>, width: number,
   const scale = Math.min((width - 2 * MARGIN) / spanX, (height - 2 * MARGIN) / spanY)
   const offX = (width - spanX * scale) / 2
   const offY = (height - spanY * scale) / 2
+  if (all.length < 2) return () => ({ x: round(width / 2), y: round(height / 2) })
   return (id: string) => {
     const p = positions.get(id) ?? { x: minX, y: minY }
-    return all.length < 2
-      ? { x: round(width / 2), y: round(height / 2) }
-      : { x: round(offX + (p.x - minX) * scale), y: round(offY + (p.y - minY) * scale) }
+    return { x: round(offX + (p.x - minX) * scale), y: round(offY + (p.y - minY) * scale) }
   }
 }
 
