@@ -124,47 +124,31 @@ async function recordFrames(page: Page): Promise<() => Promise<number[]>> {
   return () => page.evaluate<number[]>('window.__stopFrames()')
 }
 
-/** Drags the graph around and zooms in and out by the wheel, for about `ms` milliseconds. */
-async function panAndZoom(
-  page: Page,
-  box: { x: number; y: number; width: number; height: number },
-  ms: number,
-) {
+type Box = { x: number; y: number; width: number; height: number }
+
+/**
+ * Circles the mouse over `box` for about `ms` milliseconds: with `drag`, holding the button (a pan)
+ * and turning the wheel in and out after each circle; without, only moving (the idle control).
+ */
+async function circleMouse(page: Page, box: Box, ms: number, drag: boolean) {
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
   const until = Date.now() + ms
-  let round = 0
-  while (Date.now() < until) {
-    await page.mouse.move(cx, cy)
-    await page.mouse.down()
+  for (let round = 0; Date.now() < until; round++) {
+    if (drag) {
+      await page.mouse.move(cx, cy)
+      await page.mouse.down()
+    }
     for (let s = 1; s <= 20; s++) {
       const a = (2 * Math.PI * s) / 20 + round
       await page.mouse.move(cx + Math.cos(a) * 180, cy + Math.sin(a) * 120)
     }
+    if (!drag) continue
     await page.mouse.up()
     for (let s = 0; s < 6; s++) {
       await page.mouse.wheel(0, round % 2 === 0 ? -240 : 240)
       await page.waitForTimeout(40)
     }
-    round++
-  }
-}
-
-async function moveOnly(
-  page: Page,
-  box: { x: number; y: number; width: number; height: number },
-  ms: number,
-) {
-  const cx = box.x + box.width / 2
-  const cy = box.y + box.height / 2
-  const until = Date.now() + ms
-  let round = 0
-  while (Date.now() < until) {
-    for (let s = 1; s <= 20; s++) {
-      const a = (2 * Math.PI * s) / 20 + round
-      await page.mouse.move(cx + Math.cos(a) * 180, cy + Math.sin(a) * 120)
-    }
-    round++
   }
 }
 
@@ -246,12 +230,12 @@ try {
   summary('idle (no input)', await stop())
   // The same mouse movements over the summary above the graph: what the input alone costs.
   stop = await recordFrames(page)
-  await moveOnly(page, { ...box, y: 120, height: 300 }, 2000)
+  await circleMouse(page, { ...box, y: 120, height: 300 }, 2000, false)
   summary('the same mouse movements outside the graph (control)', await stop())
   const trace = process.env.GANG_BENCH_TRACE // a Chrome trace of the panning, for a closer look
   if (trace) await browser.startTracing(page, { path: trace })
   stop = await recordFrames(page)
-  await panAndZoom(page, box, seconds * 1000)
+  await circleMouse(page, box, seconds * 1000, true)
   summary(`panning and zooming for ${seconds} s`, await stop())
   if (trace) await browser.stopTracing()
   await page.screenshot({ path: join(SHOTS_DIR, 'gang-graph-5000-zoomed.png') })
