@@ -71,15 +71,9 @@ export async function importFile(
   const rejects = new RejectWriter(file, opts.rejectDir)
   const startedAt = ctx.clock.now().toISOString()
   const onWorker = opts.prepareOnWorker ?? totalBytes >= WORKER_MIN_BYTES
-  const bulk = opts.bulkLoad === false ? NO_BULK_LOAD : await bulkLoadFor(ctx, kind, totalBytes)
-  const writer = new BatchWriter(
-    ctx,
-    kind,
-    startedAt,
-    opts.onBatch,
-    opts.batchSize,
-    bulk.stagesIdentifiers,
-  )
+  const bulk =
+    opts.bulkLoad === false ? NO_BULK_LOAD : await bulkLoadFor(ctx, kind, totalBytes, startedAt)
+  const writer = new BatchWriter(ctx, kind, startedAt, opts.onBatch, opts.batchSize, bulk)
   let lines = 0
   let bytes = 0
   try {
@@ -140,6 +134,7 @@ async function bulkLoadFor(
   ctx: Context,
   kind: RecordKind<unknown>,
   totalBytes: number,
+  firstSeen: string,
 ): Promise<BulkLoad> {
   const handle = ctx.sqlite
   if (!handle || totalBytes < WORKER_MIN_BYTES || kind.table === 'watchlist') return NO_BULK_LOAD
@@ -148,7 +143,12 @@ async function bulkLoadFor(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   if (Number(row.n) > totalBytes / MAX_AVERAGE_RECORD_BYTES) return NO_BULK_LOAD
-  return beginBulkLoad(handle, { indexes: kind.deferrableIndexes, stageIdentifiers: true })
+  const table = kind.table === 'contacts' ? 'contact_identifiers' : 'customer_identifiers'
+  return beginBulkLoad(handle, {
+    indexes: kind.deferrableIndexes,
+    stageIdentifiers: true,
+    identifiersFromLinks: { table, firstSeen },
+  })
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -6,58 +6,72 @@ import { preparedStatement } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
 import type { PreparedRecord } from './prepared-record.js'
 import type { RecordKind } from './record-kinds.js'
+import { RowInserts } from './row-inserts.js'
 
 type Existing = { record: string; record_hash: string; version: number }
 
 /**
- * New records inserted, changed ones versioned and updated, links replaced with the record. New
- * identifiers go to `identifierTable`: `identifiers_staged` during a bulk load (store/bulk-load.ts).
+ * Where new identifiers go: `identifiers`, or during a bulk load `identifiers_staged`, all of
+ * them or only the invalid ones (store/bulk-load.ts reads the valid ones back from the links).
  */
+export type IdentifierTarget = {
+  table: 'identifiers' | typeof STAGED_IDENTIFIERS
+  invalidOnly: boolean
+}
+
+const STORED: IdentifierTarget = { table: 'identifiers', invalidOnly: false }
+
+/** New records inserted, changed ones versioned and updated, links replaced with the record. */
 export function writeBatchOnSqlite<T>(
   handle: SqliteHandle,
   kind: RecordKind<T>,
   batch: PreparedRecord[],
   now: string,
-  identifierTable: 'identifiers' | typeof STAGED_IDENTIFIERS = 'identifiers',
+  identifiers: IdentifierTarget = STORED,
 ): BatchOutcome {
   const records = new RecordStatements(handle, kind, batch[0])
-  const links =
-    kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now, identifierTable)
+  const links = kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now, identifiers)
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 }
+  const inserted = records.insertNew(batch, now)
   for (const r of batch) {
-    const values = [...records.columns.map((c) => r.columns[c] ?? null), r.json, r.hash, now]
-    if (records.insert.run(...values, 1).changes > 0) outcome.inserted++
-    else {
-      const before = records.existing.get(r.key) as Existing
-      if (before.record_hash === r.hash) {
-        outcome.unchanged++
-        continue
-      }
-      records.version.run(r.key, before.version, before.record, before.record_hash, now)
-      records.update.run(...values, before.version + 1, r.key)
-      links?.remove(r.key)
-      outcome.updated++
+    if (inserted.has(r.key)) {
+      outcome.inserted++
+      links?.add(r)
+      continue
     }
+    const before = records.existing.get(r.key) as Existing
+    if (before.record_hash === r.hash) {
+      outcome.unchanged++
+      continue
+    }
+    records.version.run(r.key, before.version, before.record, before.record_hash, now)
+    records.update.run(...records.values(r, now), before.version + 1, r.key)
+    links?.remove(r.key)
     links?.add(r)
+    outcome.updated++
   }
+  links?.flush()
   return outcome
 }
 
 class RecordStatements {
   /** The kind's own columns, in the order the statements bind them. */
   readonly columns: string[]
-  readonly insert: SqliteStatement
   readonly existing: SqliteStatement
   readonly version: SqliteStatement
   readonly update: SqliteStatement
+  private readonly inserts: RowInserts
 
   constructor(handle: SqliteHandle, kind: RecordKind<unknown>, first?: PreparedRecord) {
     this.columns = Object.keys(first?.columns ?? {})
     const [table, key] = [kind.table, kind.keyColumn]
     const insertColumns = [...this.columns, 'record', 'record_hash', 'imported_at', 'version']
-    this.insert = preparedStatement(
+    // Returning the keys it inserted tells new records from those already stored.
+    this.inserts = new RowInserts(
       handle,
-      `insert into ${table} (${insertColumns.join(', ')}) values (${marks(insertColumns.length)}) on conflict do nothing`,
+      table,
+      insertColumns,
+      `on conflict do nothing returning ${key}`,
     )
     this.existing = preparedStatement(
       handle,
@@ -70,36 +84,53 @@ class RecordStatements {
     const sets = insertColumns.map((c) => `${c} = ?`).join(', ')
     this.update = preparedStatement(handle, `update ${table} set ${sets} where ${key} = ?`)
   }
+
+  values(r: PreparedRecord, now: string): unknown[] {
+    const values: unknown[] = []
+    for (const c of this.columns) values.push(r.columns[c] ?? null)
+    values.push(r.json, r.hash, now)
+    return values
+  }
+
+  /** Inserts the records not stored yet, as version 1; returns their keys. */
+  insertNew(batch: PreparedRecord[], now: string): Set<string> {
+    const inserted = new Set<string>()
+    const keep = (keys: unknown[]) => keys.forEach((k) => inserted.add(k as string))
+    for (const r of batch) this.inserts.add([...this.values(r, now), 1], keep)
+    this.inserts.flush(keep)
+    return inserted
+  }
 }
 
 /** The written records' link rows, and their identifiers' rows (each tried once per call). */
 class LinkWriter {
   private readonly seen = new Set<string>()
-  private readonly identifier: SqliteStatement
-  private readonly link: SqliteStatement
+  private readonly identifiers: RowInserts
+  private readonly links: RowInserts
   private readonly removeLinks: SqliteStatement
   private readonly isContact: boolean
+  private readonly invalidOnly: boolean
 
   constructor(
     handle: SqliteHandle,
     kind: RecordKind<unknown>,
     private readonly now: string,
-    identifierTable: string,
+    target: IdentifierTarget,
   ) {
     this.isContact = kind.table === 'contacts'
+    this.invalidOnly = target.invalidOnly
     const table = this.isContact ? 'contact_identifiers' : 'customer_identifiers'
     const owner = this.isContact ? 'contact_id' : 'customer_id'
     const columns = this.isContact
-      ? `${owner}, identifier, role, customer_id, received_at`
-      : `${owner}, identifier, role`
-    this.identifier = preparedStatement(
+      ? [owner, 'identifier', 'role', 'customer_id', 'received_at']
+      : [owner, 'identifier', 'role']
+    this.identifiers = new RowInserts(
       handle,
-      `insert into ${identifierTable} (identifier, kind, value, valid, first_seen) values (?, ?, ?, ?, ?) on conflict do nothing`,
+      target.table,
+      ['identifier', 'kind', 'value', 'valid', 'first_seen'],
+      'on conflict do nothing',
     )
-    this.link = preparedStatement(
-      handle,
-      `insert into ${table} (${columns}) values (${marks(this.isContact ? 5 : 3)}) on conflict do nothing`,
-    )
+    this.links = new RowInserts(handle, table, columns, 'on conflict do nothing')
     this.removeLinks = preparedStatement(handle, `delete from ${table} where ${owner} = ?`)
   }
 
@@ -110,16 +141,20 @@ class LinkWriter {
   add(r: PreparedRecord): void {
     const { customer_id: customer, received_at: receivedAt } = r.columns
     for (const l of r.links) {
-      if (!this.seen.has(l.identifier)) {
+      if (!(this.invalidOnly && l.valid) && !this.seen.has(l.identifier)) {
         this.seen.add(l.identifier)
-        this.identifier.run(l.identifier, l.kind, l.value, l.valid ? 1 : 0, this.now)
+        this.identifiers.add([l.identifier, l.kind, l.value, l.valid ? 1 : 0, this.now])
       }
-      if (this.isContact) this.link.run(r.key, l.identifier, l.role, customer, receivedAt)
-      else this.link.run(r.key, l.identifier, l.role)
+      this.links.add(
+        this.isContact
+          ? [r.key, l.identifier, l.role, customer, receivedAt]
+          : [r.key, l.identifier, l.role],
+      )
     }
   }
-}
 
-function marks(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ')
+  flush(): void {
+    this.identifiers.flush()
+    this.links.flush()
+  }
 }

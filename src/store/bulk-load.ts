@@ -1,8 +1,11 @@
 // A large import into a SQLite store that holds less than it brings. Two kinds of write land all
 // over their B-trees and, past the page cache, cost far more than the rows themselves: secondary
 // indexes keyed by identifier or customer, and new identifiers in their own keyed table. For such
-// an import the indexes are dropped and new identifiers appended to `identifiers_staged`; at the
-// end the indexes are built once from sorted keys and the staged identifiers merged in key order.
+// an import the indexes are dropped and new identifiers appended to `identifiers_staged`, or, when
+// the import names its link table, not written at all: a valid identifier is its link's
+// `kind:value` key, so at the end it is read back from the links in key order (only invalid ones,
+// whose flag the key does not carry, are staged). At the end the indexes are built once from
+// sorted keys and the identifiers merged in key order.
 // What is left to finish is noted in `bulk_load_pending` in the same transaction as the change,
 // so an import that dies half-way leaves notes that the next opening of the store acts on (unless
 // the importing process is still alive). PostgreSQL is never put in this state.
@@ -13,6 +16,8 @@ export type BulkLoad = {
   readonly deferredIndexes: readonly string[]
   /** Whether new identifiers go to `identifiers_staged` until the end. */
   readonly stagesIdentifiers: boolean
+  /** Whether only the invalid ones do, the valid ones being read back from the links at the end. */
+  readonly stagesInvalidOnly: boolean
   /**
    * Builds the indexes, merges the identifiers and removes the notes; safe to call twice.
    * `onStep` hears of each piece of work before it starts (a million rows' index takes seconds).
@@ -24,6 +29,7 @@ export type BulkLoad = {
 export const NO_BULK_LOAD: BulkLoad = {
   deferredIndexes: [],
   stagesIdentifiers: false,
+  stagesInvalidOnly: false,
   finish: () => undefined,
 }
 
@@ -37,7 +43,33 @@ const MERGE_STAGED_IDENTIFIERS = `
     on conflict do nothing;
   delete from ${STAGED_IDENTIFIERS};`
 
-export type BulkLoadPlan = { indexes: readonly string[]; stageIdentifiers: boolean }
+export type LinkTable = 'contact_identifiers' | 'customer_identifiers'
+
+/**
+ * The staged (invalid) identifiers, then every identifier the links name that the store lacks,
+ * as valid, split at its first colon into kind and value (links/identifier.ts keys them so).
+ * Identifiers already stored keep their row, as an insert that meets them would.
+ */
+function mergeFromLinks(links: LinkTable, firstSeen: string): string {
+  const seen = `'${firstSeen.replaceAll("'", "''")}'`
+  return `${MERGE_STAGED_IDENTIFIERS}
+  insert into identifiers (identifier, kind, value, valid, first_seen)
+    select identifier, substr(identifier, 1, instr(identifier, ':') - 1),
+      substr(identifier, instr(identifier, ':') + 1), 1, ${seen}
+    from (select distinct identifier from ${links})
+    where true order by identifier
+    on conflict do nothing;`
+}
+
+export type BulkLoadPlan = {
+  indexes: readonly string[]
+  stageIdentifiers: boolean
+  /**
+   * Stage only invalid identifiers and read the valid ones back from this link table at the
+   * end, first seen at `firstSeen`: three identifier rows a contact fewer to write meanwhile.
+   */
+  identifiersFromLinks?: { table: LinkTable; firstSeen: string }
+}
 
 /**
  * Drops the plan's indexes (those that exist) and notes what to finish. Runs outside any
@@ -59,8 +91,7 @@ export function beginBulkLoad(handle: SqliteHandle, plan: BulkLoadPlan): BulkLoa
       note.run(name, ifNotExists(sql), process.pid, noted)
       handle.exec(`drop index if exists "${name}"`)
     }
-    if (plan.stageIdentifiers)
-      note.run(STAGED_IDENTIFIERS, MERGE_STAGED_IDENTIFIERS, process.pid, noted)
+    if (plan.stageIdentifiers) note.run(STAGED_IDENTIFIERS, mergeSql(plan), process.pid, noted)
   })()
   const pending = [
     ...indexes.map((i) => i.name),
@@ -70,6 +101,7 @@ export function beginBulkLoad(handle: SqliteHandle, plan: BulkLoadPlan): BulkLoa
   return {
     deferredIndexes: indexes.map((i) => i.name),
     stagesIdentifiers: plan.stageIdentifiers,
+    stagesInvalidOnly: plan.stageIdentifiers && plan.identifiersFromLinks !== undefined,
     finish(onStep) {
       if (finished) return
       finished = true
@@ -120,6 +152,10 @@ function finishPending(
   } finally {
     handle.pragma(`temp_store = ${tempStore}`)
   }
+}
+
+function mergeSql({ identifiersFromLinks: from }: BulkLoadPlan): string {
+  return from ? mergeFromLinks(from.table, from.firstSeen) : MERGE_STAGED_IDENTIFIERS
 }
 
 function ifNotExists(createIndex: string): string {

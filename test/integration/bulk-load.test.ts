@@ -31,6 +31,17 @@ function notes(store: Store): { name: string; owner_pid: number }[] {
   }[]
 }
 
+/** Every 97th contact claims an unreachable number and an ID number with a wrong check digit. */
+function withInvalidClaims(i: number, contact: Record<string, unknown>): Record<string, unknown> {
+  if (i % 97 !== 0) return contact
+  const claimed = {
+    ...(contact.claimed as object),
+    phone: `12-${i}`,
+    id_number: '110101199003070000',
+  }
+  return { ...contact, claimed }
+}
+
 async function openStore(path: string): Promise<Store> {
   const store = createStore({ kind: 'sqlite', path })
   await migrateToLatest(store.db)
@@ -45,7 +56,9 @@ describe('bulk load (SQLite)', () => {
     const n = Math.ceil(WORKER_MIN_BYTES / 380)
     const r = rng(7)
     const agents = Array.from({ length: 50 }, r.mobile)
-    await writeJsonl(file, n, (i) => benchContact(i, { n, r, agents }))
+    // Some contacts claim a number or ID number that is not valid: those identifiers are staged
+    // during the load (the others are read back from the links) and must end up flagged invalid.
+    await writeJsonl(file, n, (i) => withInvalidClaims(i, benchContact(i, { n, r, agents })))
 
     const store = await openStore(join(dir, 'big.db'))
     const before = indexNames(store)
@@ -97,6 +110,15 @@ describe('bulk load (SQLite)', () => {
       s.sqlite!.prepare('select count(*) n from identifiers_staged').get()
     expect(identifiers(store).length).toBeGreaterThan(n)
     expect(identifiers(store)).toEqual(identifiers(small))
+    const invalid = (s: Store) =>
+      s
+        .sqlite!.prepare('select kind, count(*) n from identifiers where valid = 0 group by kind')
+        .all()
+    expect(invalid(store)).toEqual([
+      { kind: 'id_number', n: expect.any(Number) as number },
+      { kind: 'phone', n: expect.any(Number) as number },
+    ])
+    expect(invalid(store)).toEqual(invalid(small))
     expect(staged(store)).toEqual({ n: 0 })
     await store.db.destroy()
     await small.db.destroy()
