@@ -152,7 +152,7 @@ async function assessAndStore(
   const now = ctx.clock.now().toISOString()
   for (let i = 0; i < targets.length; i += STORE_BATCH) {
     const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
-    await saveAssessments(ctx.db, batch, now)
+    await saveAssessments(ctx.db, batch, now, ctx.sqlite)
     await sink(batch)
     progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
   }

@@ -2,30 +2,38 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Assessment } from '../contract/index.js'
 import type { Database } from '../store/schema.js'
+import { preparedStatement } from '../store/dialect.js'
+import type { SqliteHandle } from '../store/dialect.js'
 import type { ScoredAssessment } from './detector.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 const ROWS_PER_STATEMENT = 500
 
+/**
+ * Stores (or replaces) assessments. Given SQLite's own handle, the rows go through one prepared
+ * statement in one transaction on Kysely's borrowed connection: a million assessments compiled
+ * as Kysely inserts cost more than assessing them.
+ */
 export async function saveAssessments(
   db: Db,
   items: ScoredAssessment[],
   now: string,
+  sqlite?: SqliteHandle,
 ): Promise<void> {
+  if (!items.length) return
+  if (sqlite && !db.isTransaction) {
+    await db.connection().execute(() => {
+      const statement = preparedStatement(sqlite, UPSERT_SQL)
+      sqlite.transaction(() => {
+        for (const a of items) statement.run(...rowValues(a, now))
+      })()
+      return Promise.resolve()
+    })
+    return
+  }
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
-    const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((a) => ({
-      contact_id: a.contact_id,
-      risk: a.risk,
-      severity: a.severity,
-      categories: JSON.stringify(a.categories),
-      signals: JSON.stringify(a.signals),
-      gang_id: a.gang_id,
-      recommended_action: a.recommended_action,
-      rules_version: a.rules_version,
-      score: a.score,
-      assessed_at: now,
-    }))
+    const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((a) => rowOf(a, now))
     await db
       .insertInto('assessments')
       .values(rows)
@@ -44,6 +52,46 @@ export async function saveAssessments(
       )
       .execute()
   }
+}
+
+const COLUMNS = [
+  'contact_id',
+  'risk',
+  'severity',
+  'categories',
+  'signals',
+  'gang_id',
+  'recommended_action',
+  'rules_version',
+  'score',
+  'assessed_at',
+] as const
+
+const UPSERT_SQL =
+  `insert into assessments (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
+  `on conflict (contact_id) do update set ` +
+  COLUMNS.slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')
+
+function rowOf(a: ScoredAssessment, now: string): Database['assessments'] {
+  return {
+    contact_id: a.contact_id,
+    risk: a.risk,
+    severity: a.severity,
+    categories: JSON.stringify(a.categories),
+    signals: JSON.stringify(a.signals),
+    gang_id: a.gang_id,
+    recommended_action: a.recommended_action,
+    rules_version: a.rules_version,
+    score: a.score,
+    assessed_at: now,
+  }
+}
+
+function rowValues(a: ScoredAssessment, now: string): unknown[] {
+  const row = rowOf(a, now)
+  return COLUMNS.map((c) => row[c])
 }
 
 export async function loadAssessment(db: Db, contactId: string): Promise<Assessment | null> {

@@ -37,7 +37,7 @@ export class DetectionIndex implements PostingFacts {
   readonly byId = new Map<string, number>()
   readonly byCustomer = new Map<string, number[]>()
   readonly postings = new IdentifierPostings()
-  readonly onFile = new Map<string, string[]>()
+  readonly onFile = new OwnersOnFile()
   readonly customers = new Map<string, CustomerOnFile>()
   readonly templates: TemplateGroups
   readonly phashes = new PhashIndex()
@@ -62,36 +62,31 @@ export class DetectionIndex implements PostingFacts {
 
   addCustomer(c: CustomerOnFile): void {
     const before = this.customers.get(c.customerId)
-    for (const id of before?.identifiers ?? []) {
-      const list = this.onFile.get(id)
-      if (list)
-        this.onFile.set(
-          id,
-          list.filter((x) => x !== c.customerId),
-        )
-    }
+    for (const id of before?.identifiers ?? []) this.onFile.remove(id, c.customerId)
     this.customers.set(c.customerId, c)
-    for (const id of c.identifiers) {
-      const list = this.onFile.get(id)
-      if (list) list.push(c.customerId)
-      else this.onFile.set(id, [c.customerId])
-    }
+    for (const id of c.identifiers) this.onFile.add(id, c.customerId)
   }
 
   /** Adds (or replaces) a contact; returns its index. Texts go to the template groups. */
   addContact(record: Contact, links?: IdentifierLink[]): number {
     const existing = this.byId.get(record.contact_id)
     const idx = existing ?? this.contacts.length
-    const facts = this.intern(contactFacts(idx, record, links))
+    const facts = contactFacts(idx, record, links)
     const words = record.text ? complainantText(record.text) : ''
     facts.customerId ??= this.resolveCustomer(facts) ?? this.resolveByWords(facts, words)
+    if (facts.customerId)
+      facts.customerId = this.customers.get(facts.customerId)?.customerId ?? facts.customerId
     if (facts.customerId && facts.channel !== 'victim_report' && words)
       this.repeatedWords.add(facts.customerId, facts.time, words)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
     if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
     if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
-    for (const l of facts.links) this.postings.add(l.identifier, idx)
+    // Each identifier is kept once, in its posting, however many contacts carry it.
+    for (const l of facts.links) {
+      l.identifier = this.postings.add(l.identifier, idx)
+      if (l.identifier === facts.callerPhone) facts.callerPhone = l.identifier
+    }
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
     if (!facts.lawyerOfFirm && words.replace(/\s/g, '').length >= this.options.templateMinChars) {
@@ -111,22 +106,6 @@ export class DetectionIndex implements PostingFacts {
       if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone))
         pushTo(this.victimNamed, id, idx)
     return idx
-  }
-
-  /** One copy of each identifier and customer id, however many contacts carry it. */
-  private readonly strings = new Map<string, string>()
-
-  private intern(f: ContactFacts): ContactFacts {
-    const one = (x: string) => {
-      const known = this.strings.get(x)
-      if (known !== undefined) return known
-      this.strings.set(x, x)
-      return x
-    }
-    if (f.customerId) f.customerId = one(f.customerId)
-    if (f.callerPhone) f.callerPhone = one(f.callerPhone)
-    for (const l of f.links) l.identifier = one(l.identifier)
-    return f
   }
 
   /**
@@ -190,7 +169,43 @@ export class DetectionIndex implements PostingFacts {
   }
 
   isOnFileFor(customerId: string | null, identifier: string): boolean {
-    return customerId !== null && (this.onFile.get(identifier)?.includes(customerId) ?? false)
+    return customerId !== null && this.onFile.has(identifier, customerId)
+  }
+}
+
+/**
+ * Who has an identifier on file. Nearly every identifier belongs to one customer: that owner is
+ * kept as the bare id rather than a one-element list (half a million lists at 160,000 customers).
+ */
+export class OwnersOnFile {
+  private readonly owners = new Map<string, string | string[]>()
+
+  /** The owners (a list the caller must not change). */
+  get(identifier: string): string[] | undefined {
+    const o = this.owners.get(identifier)
+    return typeof o === 'string' ? [o] : o
+  }
+
+  has(identifier: string, customerId: string): boolean {
+    const o = this.owners.get(identifier)
+    return typeof o === 'string' ? o === customerId : (o?.includes(customerId) ?? false)
+  }
+
+  add(identifier: string, customerId: string): void {
+    const o = this.owners.get(identifier)
+    if (o === undefined) this.owners.set(identifier, customerId)
+    else if (typeof o === 'string') this.owners.set(identifier, [o, customerId])
+    else o.push(customerId)
+  }
+
+  remove(identifier: string, customerId: string): void {
+    const o = this.owners.get(identifier)
+    if (o === customerId) this.owners.delete(identifier)
+    else if (Array.isArray(o))
+      this.owners.set(
+        identifier,
+        o.filter((x) => x !== customerId),
+      )
   }
 }
 

@@ -88,7 +88,7 @@ async function reassessMatches(b: Base): Promise<number> {
     const contacts = new Set<number>()
     for (const id of touched) for (const i of d.index.postings.contactsOf(id)) contacts.add(i)
     const assessed = [...contacts].map((i) => d.assess(i))
-    await saveAssessments(b.ctx.db, assessed, b.ctx.clock.now().toISOString())
+    await saveAssessments(b.ctx.db, assessed, b.ctx.clock.now().toISOString(), b.ctx.sqlite)
     return assessed.length
   })
 }
