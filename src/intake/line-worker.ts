@@ -3,6 +3,7 @@
 import type { MessagePort } from 'node:worker_threads'
 import { parentPort, workerData } from 'node:worker_threads'
 import { prepareLines } from './line-preparation.js'
+import { encodeChunk } from './line-wire.js'
 import type { LineWorkerData } from './prepared-lines.js'
 import { CHUNKS_AHEAD } from './prepared-lines.js'
 
@@ -18,7 +19,7 @@ async function handOver(port: MessagePort, { file, kindName }: LineWorkerData): 
   for await (const chunk of prepareLines(file, kindName)) {
     while (credit === 0) await new Promise<void>((r) => (resume = r))
     credit--
-    port.postMessage(chunk)
+    port.postMessage(encodeChunk(chunk))
   }
   port.postMessage(null)
   port.unref()

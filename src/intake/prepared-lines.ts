@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { PreparedLine } from './line-preparation.js'
 import { prepareLines } from './line-preparation.js'
+import type { WireChunk } from './line-wire.js'
+import { decodeChunk } from './line-wire.js'
 import type { RecordKindName } from './record-kinds.js'
 
 export type LineWorkerData = { file: string; kindName: RecordKindName }
@@ -55,8 +57,8 @@ class Inbox {
   private wake: (() => void) | null = null
 
   constructor(worker: Worker) {
-    worker.on('message', (chunk: PreparedLine[] | null) =>
-      this.settle(() => this.chunks.push(chunk)),
+    worker.on('message', (chunk: WireChunk | null) =>
+      this.settle(() => this.chunks.push(chunk && decodeChunk(chunk))),
     )
     worker.on('error', (e) => this.settle(() => (this.failure ??= e)))
     const stopped = (code: number) => new Error(`the line worker stopped early (exit code ${code})`)
