@@ -11,6 +11,9 @@ import { Detector } from './detector.js'
 import type { ScoredAssessment } from './detector.js'
 import { loadIndex } from './index-loader.js'
 import { riskByContact, saveAssessments } from './assessment.repository.js'
+import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
+import type { BulkLoad } from '../store/bulk-load.js'
+import { inWriteBurst } from '../store/write-burst.js'
 import type { RuleSet } from './rules/rule-set.js'
 
 export type AssessInput = {
@@ -24,6 +27,11 @@ export type AssessInput = {
    * file is given), in batches, as soon as it is stored: a million assessments are never held at once.
    */
   emit?: (batch: ScoredAssessment[]) => Promise<void> | void
+  /**
+   * From how many assessments to store on a store holding fewer a run is a bulk load (indexes
+   * built at the end); 50,000 unless a test wants the path on a small population.
+   */
+  bulkStoreFrom?: number
 }
 
 export type AssessProgress = (stage: string, done: number, total: number) => void
@@ -108,7 +116,7 @@ export async function assessFiles(
     tally.flagged += mine.filter((a) => a.risk === 'medium' || a.risk === 'high').length
     if (mine.length) await input.emit?.(mine)
   }
-  await assessAndStore(ctx, detector, targets, sink, progress)
+  await assessAndStore(ctx, detector, targets, sink, progress, input.bulkStoreFrom)
   return { imports, historyContacts, ...tally, detector }
 }
 
@@ -148,15 +156,51 @@ async function assessAndStore(
   targets: number[],
   sink: (batch: ScoredAssessment[]) => Promise<void>,
   progress?: AssessProgress,
+  bulkFrom = BULK_ASSESSMENTS,
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
-  for (let i = 0; i < targets.length; i += STORE_BATCH) {
-    const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
-    await saveAssessments(ctx.db, batch, now, ctx.sqlite)
-    await sink(batch)
-    progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
-  }
+  const bulk = await assessmentBulkLoad(ctx, targets.length, bulkFrom)
+  await inWriteBurst(ctx.sqlite, async () => {
+    try {
+      for (let i = 0; i < targets.length; i += STORE_BATCH) {
+        const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
+        await saveAssessments(ctx.db, batch, now, ctx.sqlite)
+        await sink(batch)
+        progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
+      }
+    } finally {
+      if (bulk.deferredIndexes.length) progress?.('assess: indexes', 0, 1)
+      bulk.finish()
+    }
+  })
 }
+
+/**
+ * Storing more assessments than the store holds (a first run over a large history) writes them
+ * without the risk and gang indexes, built once at the end from sorted keys: maintaining them row
+ * by row nearly doubles the cost of each row. A run that dies half-way leaves a note that the next
+ * opening of the store finishes (store/bulk-load.ts).
+ */
+async function assessmentBulkLoad(ctx: Context, storing: number, from: number): Promise<BulkLoad> {
+  if (!ctx.sqlite || storing < from) return NO_BULK_LOAD
+  const held = await ctx.db
+    .selectFrom('assessments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  if (Number(held?.n ?? 0) >= storing) return NO_BULK_LOAD
+  const handle = ctx.sqlite
+  return ctx.db
+    .connection()
+    .execute(() =>
+      Promise.resolve(
+        beginBulkLoad(handle, { indexes: ASSESSMENT_INDEXES, stageIdentifiers: false }),
+      ),
+    )
+}
+
+/** Below this many, keeping the indexes up to date costs less than rebuilding them. */
+const BULK_ASSESSMENTS = 50_000
+const ASSESSMENT_INDEXES = ['assessments_risk', 'assessments_gang']
 
 /** Assessments stored (and handed on) per transaction-sized batch. */
 const STORE_BATCH = 5000

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { assessFiles, loadAssessment, loadRuleSet } from '../../src/detect/index.js'
 import type { ScoredAssessment } from '../../src/detect/index.js'
@@ -57,6 +58,54 @@ describe.each(testStores)('batch assessment on $kind', (store) => {
       expect(stored?.signals.map((s) => s.code)).toContain('fan_out')
     },
   )
+
+  it.skipIf(!available)(
+    'stores a bulk first run like a small one, and has its indexes back even when the run fails',
+    async () => {
+      const input = {
+        rules,
+        customers: writeJsonl(t.dir, 'customers.jsonl', customers),
+        contacts: writeJsonl(t.dir, 'contacts.jsonl', [agentCall(1, 1), agentCall(2, 2)]),
+      }
+      const emitted: ScoredAssessment[] = []
+      await assessFiles(t.ctx, {
+        ...input,
+        bulkStoreFrom: 1,
+        emit: (batch) => void emitted.push(...batch),
+      })
+      expect(emitted).toHaveLength(2)
+      for (const a of emitted)
+        expect((await loadAssessment(t.ctx.db, a.contact_id))?.risk).toBe(a.risk)
+      await expect(assessmentIndexes()).resolves.toEqual(store.kind === 'sqlite' ? BOTH : [])
+
+      await t.ctx.db.deleteFrom('assessments').execute()
+      await expect(
+        assessFiles(t.ctx, {
+          ...input,
+          contacts: writeJsonl(t.dir, 'more.jsonl', [agentCall(3, 3)]),
+          bulkStoreFrom: 1,
+          emit: () => {
+            throw new Error('disk full')
+          },
+        }),
+      ).rejects.toThrow('disk full')
+      await expect(assessmentIndexes()).resolves.toEqual(store.kind === 'sqlite' ? BOTH : [])
+      const pending = await sql<{ n: number }>`select count(*) as n from bulk_load_pending`.execute(
+        t.ctx.db,
+      )
+      expect(Number(pending.rows[0]?.n)).toBe(0)
+    },
+  )
+
+  const BOTH = ['assessments_gang', 'assessments_risk']
+  /** The assessment indexes SQLite holds (PostgreSQL never drops them: nothing to check there). */
+  async function assessmentIndexes(): Promise<string[]> {
+    if (store.kind !== 'sqlite') return []
+    const r = await sql<{ name: string }>`select name from sqlite_master
+      where type = 'index' and tbl_name = 'assessments' and name like 'assessments_%'
+      order by name`.execute(t.ctx.db)
+    return r.rows.map((x) => x.name)
+  }
 
   it.skipIf(!available)('re-assesses only the earlier contacts a new batch touches', async () => {
     const unrelated = Array.from({ length: 5 }, (_, i) =>
