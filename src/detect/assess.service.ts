@@ -47,7 +47,16 @@ export type AssessResult = {
   detector: Detector
 }
 
+/** Imports, detection and storing are one long run of writes: see store/write-burst.ts. */
 export async function assessFiles(
+  ctx: Context,
+  input: AssessInput,
+  progress?: AssessProgress,
+): Promise<AssessResult> {
+  return inWriteBurst(ctx.sqlite, () => assessInBurst(ctx, input, progress))
+}
+
+async function assessInBurst(
   ctx: Context,
   input: AssessInput,
   progress?: AssessProgress,
@@ -160,19 +169,17 @@ async function assessAndStore(
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const bulk = await assessmentBulkLoad(ctx, targets.length, bulkFrom)
-  await inWriteBurst(ctx.sqlite, async () => {
-    try {
-      for (let i = 0; i < targets.length; i += STORE_BATCH) {
-        const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
-        await saveAssessments(ctx.db, batch, now, ctx.sqlite)
-        await sink(batch)
-        progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
-      }
-    } finally {
-      if (bulk.deferredIndexes.length) progress?.('assess: indexes', 0, 1)
-      bulk.finish()
+  try {
+    for (let i = 0; i < targets.length; i += STORE_BATCH) {
+      const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
+      await saveAssessments(ctx.db, batch, now, ctx.sqlite)
+      await sink(batch)
+      progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
     }
-  })
+  } finally {
+    if (bulk.deferredIndexes.length) progress?.('assess: indexes', 0, 1)
+    bulk.finish()
+  }
 }
 
 /**
