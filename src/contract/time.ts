@@ -4,8 +4,13 @@ import { z } from 'zod'
 const ISO_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
+/** UTC to the millisecond, as toISOString writes it: what Date.parse reads exactly as below. */
+const STORED_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /** Parses an interchange time to epoch milliseconds, or NaN when it is not one. */
 export function parseInterchangeTime(value: string): number {
+  // Machine-written files carry this form; every import parses each of their times twice.
+  if (value.length === 24 && STORED_FORM.test(value)) return Date.parse(value)
   const m = ISO_TIME.exec(value.trim())
   if (!m) return NaN
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', offset] = m

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { parseInterchangeTime, toStoredTime } from './time.js'
+
+describe('interchange time', () => {
+  it('reads a time in the stored form as the same time written with an explicit +00:00', () => {
+    const written = [
+      '2026-03-01T09:30:00.000Z',
+      '2024-02-29T23:59:59.999Z',
+      '2026-02-30T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-01-01T23:60:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+    ]
+    for (let i = 0; i < 2000; i++) {
+      written.push(new Date(Date.UTC(1990, 0, 1) + i * 1_234_567_891).toISOString())
+    }
+    for (const utc of written) {
+      const offset = utc.replace('Z', '+00:00')
+      expect(Object.is(parseInterchangeTime(utc), parseInterchangeTime(offset)), utc).toBe(true)
+    }
+  })
+
+  it('stores a time without an offset as Asia/Shanghai, in UTC', () => {
+    expect(toStoredTime('2026-03-01 09:30')).toBe('2026-03-01T01:30:00.000Z')
+    expect(toStoredTime('2026-03-01T09:30:00.000Z')).toBe('2026-03-01T09:30:00.000Z')
+  })
+})
