@@ -1,5 +1,6 @@
 // Streams a JSON Lines file line by line in constant memory: splits on bytes, decodes each line
 // strictly (invalid UTF-8 is a rejected line, not a crash), strips a BOM and CR line ends.
+import { isUtf8 } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { TextDecoder } from 'node:util'
 import type { SourceLine } from './source-line.js'
@@ -20,17 +21,30 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
     highWaterMark: 1 << 20,
   }) as AsyncIterable<Buffer>) {
     let start = 0
-    for (let nl = chunk.indexOf(NEWLINE, start); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-      const part = chunk.subarray(start, nl)
+    const first = chunk.indexOf(NEWLINE)
+    if (first !== -1 && pendingBytes > 0) {
+      // The end of a line that began in an earlier chunk.
+      const part = chunk.subarray(0, first)
       lineNo++
       const bytes = pendingBytes + part.length + 1
-      const line = oversized ? null : pending.length ? Buffer.concat([...pending, part]) : part
-      const parsed = line ? parseLine(line, lineNo, bytes, decoder) : tooLong(lineNo, bytes)
+      const parsed = oversized
+        ? tooLong(lineNo, bytes)
+        : parseLine(Buffer.concat([...pending, part]), lineNo, bytes, decoder)
       if (parsed) yield parsed
       pending = []
       pendingBytes = 0
       oversized = false
-      start = nl + 1
+      start = first + 1
+    }
+    const end = chunk.lastIndexOf(NEWLINE) + 1
+    if (end > start) {
+      const whole = chunk.subarray(start, end)
+      const lines = isUtf8(whole)
+        ? decodedLines(whole, lineNo)
+        : bufferedLines(whole, lineNo, decoder)
+      for (const parsed of lines) if (parsed) yield parsed
+      lineNo += lines.length
+      start = end
     }
     const rest = chunk.subarray(start)
     pendingBytes += rest.length
@@ -46,6 +60,37 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
       : parseLine(Buffer.concat(pending), lineNo, pendingBytes, decoder)
     if (parsed) yield parsed
   }
+}
+
+/**
+ * Whole lines (each ending in a newline) known to be valid UTF-8, decoded in one go: decoding
+ * line by line cost more than the decoding itself. A newline byte is a newline character.
+ */
+function decodedLines(buf: Buffer, lineNo: number): (SourceLine | null)[] {
+  const text = buf.toString('utf8')
+  const out: (SourceLine | null)[] = []
+  let [at, byteAt] = [0, 0]
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+    const byteNl = buf.indexOf(NEWLINE, byteAt)
+    let line = text.slice(at, nl)
+    // As the strict decoder does for each line it decodes on its own.
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1)
+    out.push(parsedText(line, ++lineNo, byteNl - byteAt + 1))
+    at = nl + 1
+    byteAt = byteNl + 1
+  }
+  return out
+}
+
+/** Whole lines with some invalid UTF-8 among them: each decoded on its own, the bad ones rejected. */
+function bufferedLines(buf: Buffer, lineNo: number, decoder: TextDecoder): (SourceLine | null)[] {
+  const out: (SourceLine | null)[] = []
+  let start = 0
+  for (let nl = buf.indexOf(NEWLINE); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+    out.push(parseLine(buf.subarray(start, nl), ++lineNo, nl - start + 1, decoder))
+    start = nl + 1
+  }
+  return out
 }
 
 function tooLong(line: number, bytes: number): SourceLine {
@@ -75,6 +120,10 @@ function parseLine(
     }
   }
   if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  return parsedText(text, line, bytes)
+}
+
+function parsedText(text: string, line: number, bytes: number): SourceLine | null {
   if (text.endsWith('\r')) text = text.slice(0, -1)
   if (text.trim() === '') return null
   try {
