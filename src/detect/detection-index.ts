@@ -4,8 +4,9 @@
 import type { Contact } from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
 import type { ContactFacts } from './contact-facts.js'
-import { complainantText } from './complainant-text.js'
-import { contactFacts } from './contact-facts.js'
+import type { PreparedContact } from './prepared-contact.js'
+import { prepareContact } from './prepared-contact.js'
+import type { Clause } from './repeated-words.js'
 import { IdentifierPostings } from './identifier-postings.js'
 import type { PostingFacts } from './identifier-postings.js'
 import { PhashIndex } from './phash-index.js'
@@ -69,15 +70,19 @@ export class DetectionIndex implements PostingFacts {
 
   /** Adds (or replaces) a contact; returns its index. Texts go to the template groups. */
   addContact(record: Contact, links?: IdentifierLink[]): number {
-    const existing = this.byId.get(record.contact_id)
+    return this.addPrepared(prepareContact(record, links, this.options.templateMinChars))
+  }
+
+  /** addContact with the record's own part worked out already, maybe on another thread. */
+  addPrepared({ facts, clauses, templateShingles }: PreparedContact): number {
+    const existing = this.byId.get(facts.contactId)
     const idx = existing ?? this.contacts.length
-    const facts = contactFacts(idx, record, links)
-    const words = record.text ? complainantText(record.text) : ''
-    facts.customerId ??= this.resolveCustomer(facts) ?? this.resolveByWords(facts, words)
+    facts.idx = idx
+    facts.customerId ??= this.resolveCustomer(facts) ?? this.resolveByWords(facts, clauses)
     if (facts.customerId)
       facts.customerId = this.customers.get(facts.customerId)?.customerId ?? facts.customerId
-    if (facts.customerId && facts.channel !== 'victim_report' && words)
-      this.repeatedWords.add(facts.customerId, facts.time, words)
+    if (facts.customerId && facts.channel !== 'victim_report' && clauses)
+      this.repeatedWords.addClauses(facts.customerId, facts.time, clauses)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
     if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
@@ -89,9 +94,8 @@ export class DetectionIndex implements PostingFacts {
     }
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
-    if (!facts.lawyerOfFirm && words.replace(/\s/g, '').length >= this.options.templateMinChars) {
-      this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, words)
-    }
+    if (templateShingles)
+      this.templates.add(idx, facts.customerId ?? `contact:${facts.contactId}`, templateShingles)
     return idx
   }
 
@@ -134,11 +138,11 @@ export class DetectionIndex implements PostingFacts {
    * their own name): the customer repeating themselves. Anyone declaring another role, a third party
    * on the line, or another name claimed for the customer resolves nobody.
    */
-  private resolveByWords(facts: ContactFacts, words: string): string | null {
-    if (!words || facts.channel === 'victim_report' || facts.participants.length) return null
+  private resolveByWords(facts: ContactFacts, clauses: Clause[] | null): string | null {
+    if (!clauses || facts.channel === 'victim_report' || facts.participants.length) return null
     const role = facts.callerRole
     if (role !== null && role !== 'self' && role !== 'unknown') return null
-    const owner = this.repeatedWords.resolve(words)
+    const owner = this.repeatedWords.resolveClauses(clauses)
     if (owner === null) return null
     const onFile = this.customers.get(owner)?.nameKey ?? null
     // A board's user name is no name; a real one must be the customer's.

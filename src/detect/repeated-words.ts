@@ -24,7 +24,7 @@ function hashOf(s: string): number {
   return h >>> 0
 }
 
-type Clause = { hash: number; chars: number }
+export type Clause = { hash: number; chars: number }
 
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = []
@@ -55,6 +55,11 @@ export class RepeatedWords {
   constructor(private readonly windowMs: number) {}
 
   add(customerId: string, time: number, text: string): void {
+    this.addClauses(customerId, time, clausesOf(text))
+  }
+
+  /** `add` with the text's clauses already worked out (prepared-contact.ts). */
+  addClauses(customerId: string, time: number, clauses: readonly Clause[]): void {
     this.evictBefore(Math.max(this.latest, time) - this.windowMs)
     this.latest = Math.max(this.latest, time)
     let no = this.customerNo.get(customerId)
@@ -62,7 +67,7 @@ export class RepeatedWords {
       no = this.customerIds.push(customerId) - 1
       this.customerNo.set(customerId, no)
     }
-    const hashes = clausesOf(text).map((c) => c.hash)
+    const hashes = clauses.map((c) => c.hash)
     for (const h of hashes) {
       const o = this.owner.get(h)
       this.owner.set(h, o === undefined || o === no ? no : SHARED)
@@ -73,18 +78,23 @@ export class RepeatedWords {
 
   /** The one customer whose own recent words this text repeats, or null. */
   resolve(text: string): string | null {
+    return this.resolveClauses(clausesOf(text))
+  }
+
+  /** `resolve` with the text's clauses already worked out (prepared-contact.ts). */
+  resolveClauses(clauses: readonly Clause[]): string | null {
     let candidate: number | null = null
-    let clauses = 0
+    let shared = 0
     let chars = 0
-    for (const c of clausesOf(text)) {
+    for (const c of clauses) {
       const o = this.owner.get(c.hash)
       if (o === undefined || o === SHARED) continue
       if (candidate !== null && o !== candidate) return null
       candidate = o
-      clauses++
+      shared++
       chars += c.chars
     }
-    if (candidate === null || clauses < MIN_SHARED_CLAUSES || chars < MIN_SHARED_CHARS) return null
+    if (candidate === null || shared < MIN_SHARED_CLAUSES || chars < MIN_SHARED_CHARS) return null
     return this.customerIds[candidate] ?? null
   }
 

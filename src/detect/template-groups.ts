@@ -18,16 +18,20 @@ export class TemplateGroups {
   private readonly groupIdOf = new Map<number, string>()
   private readonly byId = new Map<string, TemplateGroup>()
   private readonly customerOf = new Map<number, string>()
-  private pending: { idx: number; text: string }[] = []
+  /** Texts added since the last clustering, by contact (their signatures are in the index). */
+  private pending: number[] = []
   private clustered = 0
   private total = 0
 
-  /** A contact's text is indexed once; a later edit of the same contact keeps the first text's place. */
-  add(idx: number, customer: string, text: string): void {
+  /**
+   * `shingles`: of the contact's masked text (prepared-contact.ts). A contact's text is indexed
+   * once; a later edit of the same contact keeps the first text's place.
+   */
+  add(idx: number, customer: string, shingles: Uint32Array): void {
     if (this.customerOf.has(idx)) return
-    this.index.add(String(idx), customer, text)
+    this.index.addShingles(String(idx), customer, shingles)
     this.customerOf.set(idx, customer)
-    this.pending.push({ idx, text })
+    this.pending.push(idx)
     this.total++
   }
 
@@ -45,7 +49,7 @@ export class TemplateGroups {
   private ensure(): void {
     if (!this.pending.length) return
     if (this.clustered === 0 || this.pending.length > RECLUSTER_SHARE * this.total) this.recluster()
-    else for (const p of this.pending) this.joinNearest(p.idx, p.text)
+    else for (const idx of this.pending) this.joinNearest(idx)
     this.pending = []
   }
 
@@ -60,8 +64,8 @@ export class TemplateGroups {
   }
 
   /** A text arriving after the clustering joins the group of its nearest neighbours, or founds one with them. */
-  private joinNearest(idx: number, text: string): void {
-    const near = this.index.match(text).filter((m) => Number(m.docId) !== idx)
+  private joinNearest(idx: number): void {
+    const near = this.index.matchStored(String(idx)).filter((m) => Number(m.docId) !== idx)
     if (!near.length) return
     const existing = near
       .map((m) => this.groupIdOf.get(Number(m.docId)))

@@ -6,7 +6,7 @@ import { SignatureStore } from './signature-store.js'
 import { maskSlots } from './slots.js'
 import { buildBands, type BandOrders } from './template-bands.js'
 import { findClusters, type ClusterRules, type TemplateCluster } from './template-clusters.js'
-import { findMatches, type TemplateMatch } from './template-match.js'
+import { findMatches, findMatchesOfStored, type TemplateMatch } from './template-match.js'
 
 export type { TemplateCluster } from './template-clusters.js'
 export type { TemplateMatch } from './template-match.js'
@@ -58,7 +58,12 @@ export class TemplateIndex {
 
   /** Adds a text (NFKC-normalised); `groupId` is the customer it speaks for. docIds are unique. */
   add(docId: string, groupId: string, text: string): void {
-    this.store.append(docId, groupId, shingles(maskSlots(text)))
+    this.addShingles(docId, groupId, shingles(maskSlots(text)))
+  }
+
+  /** add() with the text's `shingles(maskSlots(text))` worked out already (maybe on another thread). */
+  addShingles(docId: string, groupId: string, shingleHashes: Uint32Array): void {
+    this.store.append(docId, groupId, shingleHashes)
   }
 
   /** Template clusters among everything added so far, largest first. */
@@ -87,6 +92,23 @@ export class TemplateIndex {
     const frequentLimit = this.store.frequentLimit(rules.maxDocFrequency, rules.minFrequentCount)
     const limit = options.limit ?? 10
     return findMatches(this.store, this.freshBands(), hashes, { ...rules, frequentLimit, limit })
+  }
+
+  /**
+   * match() for a text already added, from its stored signature (its own text need not be kept):
+   * the text itself is among the answers.
+   */
+  matchStored(docId: string, options: MatchOptions = {}): TemplateMatch[] {
+    const rules = { ...this.defaults, ...options }
+    const doc = this.store.indexOf(docId)
+    if (doc === undefined || (this.store.distinct[doc] ?? 0) < rules.minShingles) return []
+    const frequentLimit = this.store.frequentLimit(rules.maxDocFrequency, rules.minFrequentCount)
+    const limit = options.limit ?? 10
+    return findMatchesOfStored(this.store, this.freshBands(), doc, {
+      ...rules,
+      frequentLimit,
+      limit,
+    })
   }
 
   /** The band orders, rebuilt once the texts added since outgrow a quarter of them (those are

@@ -28,6 +28,28 @@ export function findMatches(
   const size = store.size
   const query = slotView(new Uint32Array(size), size, hashes.length)
   minhashInto(hashes, query.signatures, 0, size)
+  return matchQuery(store, bands, query, rules)
+}
+
+/** The stored texts similar to stored text `doc` (itself among them), as findMatches. */
+export function findMatchesOfStored(
+  store: SignatureStore,
+  bands: BandOrders,
+  doc: number,
+  rules: MatchRules,
+): TemplateMatch[] {
+  const size = store.size
+  const signature = store.signatures.slice(doc * size, (doc + 1) * size)
+  return matchQuery(store, bands, slotView(signature, size, store.distinct[doc] as number), rules)
+}
+
+function matchQuery(
+  store: SignatureStore,
+  bands: BandOrders,
+  query: SlotView,
+  rules: MatchRules,
+): TemplateMatch[] {
+  const size = store.size
   markFrequentSlots(query.signatures, 0, size, store.frequency, rules.frequentLimit, query.masks, 0)
   const candidates = bandCandidates(
     store,
