@@ -3,10 +3,11 @@
 import { z } from 'zod'
 import { interchangeTime } from '../../contract/time.js'
 import { screen } from '../../detect/index.js'
-import { maskIdentifier, maskText } from '../../privacy/index.js'
+import { maskIdentifier } from '../../privacy/index.js'
 import { preparedStatement } from '../../store/dialect.js'
 import type { Api, ServerDeps } from '../deps.js'
 import { principalOrThrow, requirePermission } from '../principal.js'
+import { screenAnswerJson } from '../screen-present.js'
 
 const screenBody = z.object({
   phone: z.string().trim().min(1, { message: 'must not be empty' }).max(64),
@@ -18,7 +19,7 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
   app.post(
     '/api/screen',
     { schema: { body: screenBody, tags: ['screening'] }, preHandler: requirePermission('screen') },
-    async (request) => {
+    async (request, reply) => {
       const p = principalOrThrow(request)
       const { phone, customer_id, at } = request.body
       const r = screen(deps.live.detector, {
@@ -39,27 +40,9 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
         deps,
         r.recent_contacts.map((c) => c.contact_id),
       )
-      return {
-        phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
-        customer_id: r.customer_id,
-        risk: r.risk,
-        severity: r.severity,
-        categories: r.categories,
-        reasons: r.reasons.map((x) => ({
-          code: x.code,
-          'zh-CN': maskText(x['zh-CN']),
-          en: maskText(x.en),
-        })),
-        signals: r.signals.map((s) => deps.present.signal(s)),
-        recommended_script: r.recommended_script,
-        script: deps.scripts.currentOrFallback(r.recommended_script),
-        trusted_representative: r.trusted_representative,
-        recent_contacts: r.recent_contacts.map((c) => ({
-          ...c,
-          risk: risks.get(c.contact_id) ?? null,
-        })),
-        rules_version: r.rules_version,
-      }
+      const script = deps.scripts.currentOrFallback(r.recommended_script)
+      reply.type('application/json; charset=utf-8')
+      return screenAnswerJson(r, script, risks, deps.present)
     },
   )
 }

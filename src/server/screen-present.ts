@@ -1,0 +1,46 @@
+// What POST /api/screen answers, as JSON text: numbers masked, identifiers as refs. Screening is
+// the API's hot path, so the call script (most of the bytes) is serialised once per version and
+// spliced into each answer; the text is byte for byte what JSON.stringify of the whole would give.
+import type { ScreenResult } from '../detect/index.js'
+import { maskIdentifier, maskText } from '../privacy/index.js'
+import type { Presenter } from './present.js'
+
+const scriptJson = new WeakMap<object, string>()
+
+/** `script` is a stored version: never changed in place (an edit is a new version). */
+export function screenAnswerJson(
+  r: ScreenResult,
+  script: object,
+  risks: ReadonlyMap<string, string>,
+  present: Presenter,
+): string {
+  const before = JSON.stringify({
+    phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
+    customer_id: r.customer_id,
+    risk: r.risk,
+    severity: r.severity,
+    categories: r.categories,
+    reasons: r.reasons.map((x) => ({
+      code: x.code,
+      'zh-CN': maskText(x['zh-CN']),
+      en: maskText(x.en),
+    })),
+    signals: r.signals.map((s) => present.signal(s)),
+    recommended_script: r.recommended_script,
+  })
+  const after = JSON.stringify({
+    trusted_representative: r.trusted_representative,
+    recent_contacts: r.recent_contacts.map((c) => ({
+      ...c,
+      risk: risks.get(c.contact_id) ?? null,
+    })),
+    rules_version: r.rules_version,
+  })
+  return `${before.slice(0, -1)},"script":${jsonOf(script)},${after.slice(1)}`
+}
+
+function jsonOf(script: object): string {
+  let json = scriptJson.get(script)
+  if (json === undefined) scriptJson.set(script, (json = JSON.stringify(script)))
+  return json
+}
