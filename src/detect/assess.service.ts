@@ -1,8 +1,9 @@
 // Batch assessment: import the files (same validation and reject reports as `grayline import`),
 // build the detection index from the history already stored, assess the new contacts and re-assess
 // only the earlier ones they touch, store everything and write the spec's assessments.jsonl.
+import { statSync } from 'node:fs'
 import type { Context } from '../context.js'
-import type { Assessment, Contact, WatchlistEntry } from '../contract/index.js'
+import type { Assessment, WatchlistEntry } from '../contract/index.js'
 import { importFile } from '../intake/intake.service.js'
 import type { ImportProgress, ImportSummary } from '../intake/intake.service.js'
 import type { PreparedRecord } from '../intake/prepared-record.js'
@@ -10,6 +11,8 @@ import type { CustomerOnFile } from './detection-index.js'
 import { Detector } from './detector.js'
 import type { ScoredAssessment } from './detector.js'
 import { loadIndex } from './index-loader.js'
+import { ContactPreparation } from './contact-preparation.js'
+import type { PreparedContact } from './prepared-contact.js'
 import { riskByContact, saveAssessments } from './assessment.repository.js'
 import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
 import type { BulkLoad } from '../store/bulk-load.js'
@@ -90,15 +93,32 @@ async function assessInBurst(
     )
   }
   if (input.contacts) {
-    const onBatch = (batch: PreparedRecord[]) =>
-      batch.forEach((r) => fresh.push(index.addContact(JSON.parse(r.json) as Contact, r.links)))
-    imports.push(
-      await importFile(ctx, 'contacts', input.contacts, {
-        rejectDir: input.rejectDir,
-        onBatch,
-        onProgress: onProgress('import contacts'),
-      }),
+    // Each stored batch is prepared for the index on a worker while the next one is imported.
+    const preparation = ContactPreparation.start(
+      index.options.templateMinChars,
+      statSync(input.contacts).size >= PREPARE_ON_WORKER_BYTES,
     )
+    const place = (prepared: PreparedContact[]) =>
+      prepared.forEach((p) => fresh.push(index.addPrepared(p)))
+    const onBatch = async (batch: PreparedRecord[]) => {
+      preparation.submit(
+        batch.map((r) => r.json),
+        batch.map((r) => r.links),
+      )
+      for await (const prepared of preparation.ready(PREPARED_AHEAD)) place(prepared)
+    }
+    try {
+      imports.push(
+        await importFile(ctx, 'contacts', input.contacts, {
+          rejectDir: input.rejectDir,
+          onBatch,
+          onProgress: onProgress('import contacts'),
+        }),
+      )
+      for await (const prepared of preparation.ready()) place(prepared)
+    } finally {
+      await preparation.close()
+    }
   }
   detector.invalidate()
   progress?.('find gangs', 0, 1)
@@ -208,6 +228,11 @@ async function assessmentBulkLoad(ctx: Context, storing: number, from: number): 
 /** Below this many, keeping the indexes up to date costs less than rebuilding them. */
 const BULK_ASSESSMENTS = 50_000
 const ASSESSMENT_INDEXES = ['assessments_risk', 'assessments_gang']
+
+/** A contacts file this large is prepared for the index on a worker (about 30,000 contacts). */
+const PREPARE_ON_WORKER_BYTES = 16 * 2 ** 20
+/** Slices of prepared contacts left waiting while the import goes on: about one import batch. */
+const PREPARED_AHEAD = 10
 
 /** Assessments stored (and handed on) per transaction-sized batch. */
 const STORE_BATCH = 5000

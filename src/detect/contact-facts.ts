@@ -56,6 +56,22 @@ const ID_IN_TEXT = /(?<![0-9])\d{17}[\dXx](?![0-9])/g
 const NONE: never[] = Object.freeze([]) as unknown as never[]
 const compact = <T>(xs: T[]): T[] => (xs.length ? xs : NONE)
 
+/**
+ * Facts that crossed a thread boundary come with an empty list of their own in each empty field:
+ * they share the one empty list again (a million contacts, seven lists each).
+ */
+export function shareEmptyLists<T extends { facts: ContactFacts }>(prepared: T): T {
+  const f = prepared.facts
+  f.claimedIdentifiers = compact(f.claimedIdentifiers)
+  f.participants = compact(f.participants)
+  f.attachments = compact(f.attachments)
+  f.demands = compact(f.demands)
+  f.grayHits = compact(f.grayHits)
+  f.textPhones = compact(f.textPhones)
+  f.statedPhones = compact(f.statedPhones)
+  return prepared
+}
+
 export function contactFacts(
   idx: number,
   c: Contact,

@@ -1,9 +1,11 @@
 // Builds the detection index from the store: customers' identifiers on file, the watchlist, then
 // every contact in time order. Progress is reported in contacts.
 import type { Context } from '../context.js'
-import type { Contact, WatchlistEntry } from '../contract/index.js'
+import type { WatchlistEntry } from '../contract/index.js'
 import { keysetPages } from '../store/keyset-pages.js'
+import { ContactPreparation } from './contact-preparation.js'
 import type { DetectionIndex } from './detection-index.js'
+import type { PreparedContact } from './prepared-contact.js'
 import { loadResponseFindings } from './response-findings.js'
 import { loadSharedMatches } from './shared-indicators.js'
 import { loadVoiceFindings } from './voice-findings.js'
@@ -59,19 +61,38 @@ export async function loadContacts(
     )?.n ?? 0,
   )
   let n = 0
-  for await (const rows of keysetPages<{ record: string }>(ctx.db, {
-    table: 'contacts',
-    order: 'received_at',
-    key: 'contact_id',
-    columns: ['record'],
-    pageSize: 10_000,
-  })) {
-    for (const r of rows) index.addContact(JSON.parse(r.record) as Contact)
-    n += rows.length
+  // A large history is prepared on a worker while the next page is read; placed in time order.
+  const preparation = ContactPreparation.start(
+    index.options.templateMinChars,
+    total >= PREPARE_ON_WORKER_CONTACTS,
+  )
+  const place = (prepared: PreparedContact[]) => {
+    for (const p of prepared) index.addPrepared(p)
+    n += prepared.length
     onProgress?.(n, total)
+  }
+  try {
+    for await (const rows of keysetPages<{ record: string }>(ctx.db, {
+      table: 'contacts',
+      order: 'received_at',
+      key: 'contact_id',
+      columns: ['record'],
+      pageSize: 10_000,
+    })) {
+      preparation.submit(rows.map((r) => r.record))
+      for await (const prepared of preparation.ready(PREPARED_AHEAD)) place(prepared)
+    }
+    for await (const prepared of preparation.ready()) place(prepared)
+  } finally {
+    await preparation.close()
   }
   return n
 }
+
+/** From this many contacts a history is prepared for the index on a worker. */
+const PREPARE_ON_WORKER_CONTACTS = 20_000
+/** Slices left waiting while the next page is read: about one page. */
+const PREPARED_AHEAD = 5
 
 export async function loadIndex(
   ctx: Context,
