@@ -35,6 +35,9 @@ export const NO_BULK_LOAD: BulkLoad = {
 
 export const STAGED_IDENTIFIERS = 'identifiers_staged'
 
+/** SQLite's helper threads for the sorts at the end: one, beside the importing thread. */
+const SORTER_THREADS = 1
+
 /** Merges staged identifiers in key order (the first one seen keeps its first_seen). */
 const MERGE_STAGED_IDENTIFIERS = `
   insert into identifiers (identifier, kind, value, valid, first_seen)
@@ -46,7 +49,8 @@ const MERGE_STAGED_IDENTIFIERS = `
 export type LinkTable = 'contact_identifiers' | 'customer_identifiers'
 
 /**
- * The staged (invalid) identifiers, then every identifier the links name that the store lacks,
+ * The staged (invalid) identifiers, then every identifier the links name that the store lacks
+ * (grouped and ordered on the links' index by identifier, built just before: no sort),
  * as valid, split at its first colon into kind and value (links/identifier.ts keys them so).
  * Identifiers already stored keep their row, as an insert that meets them would.
  */
@@ -56,8 +60,7 @@ function mergeFromLinks(links: LinkTable, firstSeen: string): string {
   insert into identifiers (identifier, kind, value, valid, first_seen)
     select identifier, substr(identifier, 1, instr(identifier, ':') - 1),
       substr(identifier, instr(identifier, ':') + 1), 1, ${seen}
-    from (select distinct identifier from ${links})
-    where true order by identifier
+    from ${links} where true group by identifier order by identifier
     on conflict do nothing;`
 }
 
@@ -140,6 +143,10 @@ function finishPending(
   // to memory: a million rows' keys would otherwise sit in the process meanwhile.
   const tempStore = handle.pragma('temp_store', { simple: true }) as number
   handle.pragma('temp_store = FILE')
+  // The import's other thread is done by now: a sort too large for one pass in memory (a
+  // million contacts' links) is split, and the pieces are sorted on that core as well.
+  const threads = handle.pragma('threads', { simple: true }) as number
+  handle.pragma(`threads = ${Math.max(threads, SORTER_THREADS)}`)
   try {
     for (const [i, name] of names.entries()) {
       onStep?.(name, i + 1, names.length)
@@ -150,6 +157,7 @@ function finishPending(
       })()
     }
   } finally {
+    handle.pragma(`threads = ${threads}`)
     handle.pragma(`temp_store = ${tempStore}`)
   }
 }
