@@ -52,14 +52,13 @@ function startWorker(workerData: LineWorkerData): Worker {
 
 /** The worker's messages in order: chunks, then null at the end of the file, or its failure. */
 class Inbox {
-  private readonly chunks: (PreparedLine[] | null)[] = []
+  /** Kept as they came, decoded only when taken: what waits stays compact. */
+  private readonly chunks: (WireChunk | null)[] = []
   private failure: Error | null = null
   private wake: (() => void) | null = null
 
   constructor(worker: Worker) {
-    worker.on('message', (chunk: WireChunk | null) =>
-      this.settle(() => this.chunks.push(chunk && decodeChunk(chunk))),
-    )
+    worker.on('message', (chunk: WireChunk | null) => this.settle(() => this.chunks.push(chunk)))
     worker.on('error', (e) => this.settle(() => (this.failure ??= e)))
     const stopped = (code: number) => new Error(`the line worker stopped early (exit code ${code})`)
     worker.on('exit', (code) => this.settle(() => (this.failure ??= stopped(code))))
@@ -68,7 +67,7 @@ class Inbox {
   async next(): Promise<PreparedLine[] | null> {
     for (;;) {
       const chunk = this.chunks.shift()
-      if (chunk !== undefined) return chunk
+      if (chunk !== undefined) return chunk && decodeChunk(chunk)
       if (this.failure) throw this.failure
       await new Promise<void>((resolve) => (this.wake = resolve))
     }
