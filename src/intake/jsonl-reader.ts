@@ -38,12 +38,21 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
     }
     const end = chunk.lastIndexOf(NEWLINE) + 1
     if (end > start) {
+      // Whole lines, checked as UTF-8 in one go (a strict decoder's call a line cost more than
+      // the decoding), each parsed only when taken: a chunk's parsed lines at once would outlive
+      // the young generation. A chunk with bad bytes is decoded line by line to find them.
       const whole = chunk.subarray(start, end)
-      const lines = isUtf8(whole)
-        ? decodedLines(whole, lineNo)
-        : bufferedLines(whole, lineNo, decoder)
-      for (const parsed of lines) if (parsed) yield parsed
-      lineNo += lines.length
+      const valid = isUtf8(whole)
+      let at = 0
+      for (let nl = whole.indexOf(NEWLINE); nl !== -1; nl = whole.indexOf(NEWLINE, at)) {
+        lineNo++
+        const bytes = nl - at + 1
+        const parsed = valid
+          ? parsedText(decodedLine(whole, at, nl), lineNo, bytes)
+          : parseLine(whole.subarray(at, nl), lineNo, bytes, decoder)
+        if (parsed) yield parsed
+        at = nl + 1
+      }
       start = end
     }
     const rest = chunk.subarray(start)
@@ -63,32 +72,13 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
 }
 
 /**
- * Whole lines (each ending in a newline) known to be valid UTF-8: checked in one go, which cost
- * less than a strict decoder's call a line. Each line is decoded into a string of its own: values
- * parsed from a slice of one string for the whole chunk could keep that string alive in a cache.
+ * A line of valid UTF-8, in a string of its own: values parsed from slices of one string for the
+ * whole chunk could keep that string alive in a cache.
  */
-function decodedLines(buf: Buffer, lineNo: number): (SourceLine | null)[] {
-  const out: (SourceLine | null)[] = []
-  let start = 0
-  for (let nl = buf.indexOf(NEWLINE); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-    let text = buf.toString('utf8', start, nl)
-    // As the strict decoder does for each line it decodes on its own.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    out.push(parsedText(text, ++lineNo, nl - start + 1))
-    start = nl + 1
-  }
-  return out
-}
-
-/** Whole lines with some invalid UTF-8 among them: each decoded on its own, the bad ones rejected. */
-function bufferedLines(buf: Buffer, lineNo: number, decoder: TextDecoder): (SourceLine | null)[] {
-  const out: (SourceLine | null)[] = []
-  let start = 0
-  for (let nl = buf.indexOf(NEWLINE); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-    out.push(parseLine(buf.subarray(start, nl), ++lineNo, nl - start + 1, decoder))
-    start = nl + 1
-  }
-  return out
+function decodedLine(buf: Buffer, start: number, end: number): string {
+  const text = buf.toString('utf8', start, end)
+  // As a strict decoder does for each line it decodes on its own.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 function tooLong(line: number, bytes: number): SourceLine {

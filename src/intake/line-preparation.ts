@@ -21,21 +21,43 @@ export type PreparedLine =
 /** Lines per chunk: enough to make a hand-over between threads cheap, few enough to stay small. */
 const CHUNK_LINES = 1000
 
-export async function* prepareLines(
+/** Where prepared lines gather into a chunk: an array, or the line worker's wire (line-wire.ts). */
+export type ChunkBuilder<C> = { lines: number; add(line: PreparedLine): void; take(): C }
+
+class ArrayChunk implements ChunkBuilder<PreparedLine[]> {
+  private chunk: PreparedLine[] = []
+  get lines(): number {
+    return this.chunk.length
+  }
+  add(line: PreparedLine): void {
+    this.chunk.push(line)
+  }
+  take(): PreparedLine[] {
+    const chunk = this.chunk
+    this.chunk = []
+    return chunk
+  }
+}
+
+export function prepareLines(
   file: string,
   kindName: RecordKindName,
 ): AsyncGenerator<PreparedLine[]> {
+  return prepareChunks(file, kindName, new ArrayChunk())
+}
+
+export async function* prepareChunks<C>(
+  file: string,
+  kindName: RecordKindName,
+  builder: ChunkBuilder<C>,
+): AsyncGenerator<C> {
   const kind = recordKinds[kindName] as RecordKind<unknown>
   const firstLines = new FirstLines()
-  let chunk: PreparedLine[] = []
   for await (const src of sourceLines(file, kind)) {
-    chunk.push(prepareLine(kind, src, firstLines))
-    if (chunk.length === CHUNK_LINES) {
-      yield chunk
-      chunk = []
-    }
+    builder.add(prepareLine(kind, src, firstLines))
+    if (builder.lines === CHUNK_LINES) yield builder.take()
   }
-  if (chunk.length) yield chunk
+  if (builder.lines) yield builder.take()
 }
 
 function prepareLine(

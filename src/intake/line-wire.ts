@@ -13,16 +13,37 @@ export type WireChunk = { columns: string[]; values: Value[] }
 const RECORD = 1
 const REJECTION = 0
 
-/** Every line: its number, bytes and tag, then a record's or a rejection's values. */
-export function encodeChunk(chunk: PreparedLine[]): WireChunk {
-  const columns = columnsOf(chunk)
-  const values: Value[] = []
-  for (const item of chunk) {
+/** Encodes lines as they are prepared, so that only their values outlive the young generation. */
+export class WireWriter {
+  private columns: string[] | null = null
+  private values: Value[] = []
+  lines = 0
+
+  /** A line: its number, bytes and tag, then a record's or a rejection's values. */
+  add(item: PreparedLine): void {
+    const values = this.values
     values.push(item.line, item.bytes)
-    if ('record' in item) encodeRecord(item.record, columns, values)
-    else values.push(REJECTION, item.rejection.field, item.rejection.reason, item.rejection.raw)
+    if ('record' in item) {
+      this.columns ??= Object.keys(item.record.columns)
+      encodeRecord(item.record, this.columns, values)
+    } else values.push(REJECTION, item.rejection.field, item.rejection.reason, item.rejection.raw)
+    this.lines++
   }
-  return { columns, values }
+
+  /** The chunk so far; the writer starts a new one. */
+  take(): WireChunk {
+    const chunk = { columns: this.columns ?? [], values: this.values }
+    this.columns = null
+    this.values = []
+    this.lines = 0
+    return chunk
+  }
+}
+
+export function encodeChunk(chunk: PreparedLine[]): WireChunk {
+  const writer = new WireWriter()
+  for (const item of chunk) writer.add(item)
+  return writer.take()
 }
 
 export function decodeChunk({ columns, values }: WireChunk): PreparedLine[] {
@@ -56,11 +77,6 @@ class WireReader {
   string(): string {
     return this.values[this.i++] as string
   }
-}
-
-function columnsOf(chunk: PreparedLine[]): string[] {
-  for (const item of chunk) if ('record' in item) return Object.keys(item.record.columns)
-  return []
 }
 
 function encodeRecord(r: PreparedRecord, columns: string[], values: Value[]): void {

@@ -2,8 +2,8 @@
 // at a time, never more than CHUNKS_AHEAD chunks ahead of the thread that stores them.
 import type { MessagePort } from 'node:worker_threads'
 import { parentPort, workerData } from 'node:worker_threads'
-import { prepareLines } from './line-preparation.js'
-import { encodeChunk } from './line-wire.js'
+import { prepareChunks } from './line-preparation.js'
+import { WireWriter } from './line-wire.js'
 import type { LineWorkerData } from './prepared-lines.js'
 import { CHUNKS_AHEAD } from './prepared-lines.js'
 
@@ -16,10 +16,10 @@ async function handOver(port: MessagePort, { file, kindName }: LineWorkerData): 
     credit++
     resume?.()
   })
-  for await (const chunk of prepareLines(file, kindName)) {
+  for await (const chunk of prepareChunks(file, kindName, new WireWriter())) {
     while (credit === 0) await new Promise<void>((r) => (resume = r))
     credit--
-    port.postMessage(encodeChunk(chunk))
+    port.postMessage(chunk)
   }
   port.postMessage(null)
   port.unref()
