@@ -1,17 +1,18 @@
-// The audit writer: events are buffered in memory and written in batches (a multi-row insert; on
-// SQLite one prepared statement, a few hundred rows at a time), so that a request never waits for
-// the audit log. Nothing is dropped: a failed write is retried, and close() reports events that
-// could still not be written.
+// The audit writer: events are buffered in memory and written in batches (a multi-row insert; a
+// SQLite file's by a worker thread of its own, an in-memory one's by one prepared statement a few
+// hundred rows at a time), so that a request never waits for the audit log. Nothing is dropped: a
+// failed write is retried, and close() reports events that could still not be written.
 import type { Context } from '../context.js'
 import { preparedStatement } from '../store/dialect.js'
 import type { AuditEvent, AuditInsert } from './audit-event.js'
 import { toInsert } from './audit-event.js'
+import { SqliteAuditWriter } from './sqlite-audit-writer.js'
 
 export type AuditLogOptions = { flushMs?: number; maxBuffered?: number }
 
 // Ten columns a row: 1,000 rows stay far below both stores' bound-parameter limits.
 const ROWS_PER_INSERT = 1000
-// SQLite writes on the server's own thread: a few hundred rows at a time, then requests run.
+// In-memory SQLite writes on the server's own thread: a few hundred rows at a time, then requests run.
 const SQLITE_ROWS_PER_WRITE = 250
 const SQLITE_INSERT =
   'insert into audit_log (at, actor, actor_role, action, target_kind, target_id, detail, ip, outcome) ' +
@@ -27,6 +28,7 @@ export class AuditLog {
   private queued = false
   private failures = 0
   private closed = false
+  private readonly worker: SqliteAuditWriter | null
 
   constructor(
     private readonly ctx: Context,
@@ -34,6 +36,8 @@ export class AuditLog {
   ) {
     this.flushMs = o.flushMs ?? 250
     this.maxBuffered = o.maxBuffered ?? 1000
+    const file = ctx.sqlite && !ctx.sqlite.memory ? ctx.sqlite.name : null
+    this.worker = file ? new SqliteAuditWriter(file) : null
   }
 
   /** Events buffered and not yet written. */
@@ -67,6 +71,7 @@ export class AuditLog {
     this.closed = true
     await this.flush()
     this.cancelTimer()
+    await this.worker?.close()
     if (this.buffer.length > 0)
       throw new Error(`audit log: ${this.buffer.length} events could not be written`)
   }
@@ -74,7 +79,8 @@ export class AuditLog {
   private async writeBuffered(): Promise<void> {
     while (this.buffer.length > 0) {
       // Rows leave the buffer only once written: a failed insert keeps them, in order.
-      const rows = this.buffer.slice(0, this.ctx.sqlite ? SQLITE_ROWS_PER_WRITE : ROWS_PER_INSERT)
+      const onThread = this.ctx.sqlite && !this.worker
+      const rows = this.buffer.slice(0, onThread ? SQLITE_ROWS_PER_WRITE : ROWS_PER_INSERT)
       try {
         await this.insert(rows)
       } catch (err) {
@@ -89,11 +95,12 @@ export class AuditLog {
       }
       this.buffer.splice(0, rows.length)
       this.failures = 0
-      if (this.ctx.sqlite && this.buffer.length > 0) await new Promise(setImmediate)
+      if (onThread && this.buffer.length > 0) await new Promise(setImmediate)
     }
   }
 
   private async insert(rows: AuditInsert[]): Promise<void> {
+    if (this.worker) return this.worker.write(rows)
     const handle = this.ctx.sqlite
     if (!handle) {
       await this.ctx.db.insertInto('audit_log').values(rows).execute()

@@ -1,10 +1,13 @@
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { AuditLog, AuditQueryError, searchAudit } from '../../src/audit/index.js'
 import type { AuditEvent } from '../../src/audit/index.js'
 import type { Context } from '../../src/context.js'
+import { contextFor } from '../../src/context.js'
+import { createStore, migrateToLatest } from '../../src/store/index.js'
 import type { OpenTestStore } from './stores.js'
-import { testStores, useStore } from './stores.js'
+import { tempDir, testStores, useStore } from './stores.js'
 
 function withClock(t: OpenTestStore) {
   let now = Date.parse('2026-03-05T01:00:00.000Z')
@@ -182,5 +185,50 @@ describe.each(testStores)('audit log on $kind', (store) => {
     const rows = await ctx.db.selectFrom('audit_log').select('actor').execute()
     expect(rows).toHaveLength(morning.length)
     expect(rows.map((r) => r.actor)).toContain('mallory')
+  })
+})
+
+describe('audit log on a SQLite file (written by a thread of its own)', () => {
+  it('has every event in the order recorded once flushed, and after close', async () => {
+    const store = createStore({ kind: 'sqlite', path: join(tempDir(), 'audit.db') })
+    await migrateToLatest(store.db)
+    const ctx = contextFor(store)
+    const log = new AuditLog(ctx, { maxBuffered: 300 })
+    for (let i = 0; i < 1_000; i++) {
+      log.record({ actor: 'cti', action: 'screen', target_id: `S${i}` })
+      if (i === 499) await log.flush()
+    }
+    await log.flush()
+    const ids = async () =>
+      (await ctx.db.selectFrom('audit_log').select('target_id').orderBy('seq').execute()).map(
+        (r) => r.target_id,
+      )
+    expect(await ids()).toEqual(Array.from({ length: 1_000 }, (_, i) => `S${i}`))
+    await log.close()
+    // Late events (a request finishing during shutdown) are written at once, not lost.
+    log.record({ actor: 'cti', action: 'screen', target_id: 'late' })
+    await log.flush()
+    expect((await ids()).at(-1)).toBe('late')
+    await log.close()
+    await store.db.destroy()
+  })
+
+  it('keeps events the store refused and writes them once it accepts them', async () => {
+    const store = createStore({ kind: 'sqlite', path: join(tempDir(), 'audit.db') })
+    const warnings: string[] = []
+    const log = new AuditLog(
+      contextFor(store, { log: { info: () => undefined, warn: (m) => warnings.push(m) } }),
+      { flushMs: 60_000 },
+    )
+    log.record({ actor: 'lina', action: 'contact.read', target_id: 'K1' })
+    await log.flush()
+    expect(log.pending).toBe(1)
+    expect(warnings.join()).toMatch(/no such table: audit_log/)
+    await migrateToLatest(store.db)
+    await log.close()
+    expect(log.pending).toBe(0)
+    const rows = await store.db.selectFrom('audit_log').select(['actor', 'target_id']).execute()
+    expect(rows).toEqual([{ actor: 'lina', target_id: 'K1' }])
+    await store.db.destroy()
   })
 })
