@@ -57,19 +57,56 @@ const NONE: never[] = Object.freeze([]) as unknown as never[]
 const compact = <T>(xs: T[]): T[] => (xs.length ? xs : NONE)
 
 /**
- * Facts that crossed a thread boundary come with an empty list of their own in each empty field:
- * they share the one empty list again (a million contacts, seven lists each).
+ * Facts that crossed a thread boundary arrive as fresh objects: a new copy of every string (a
+ * channel name a million times over), an empty list of their own in each empty field, and a
+ * shape V8 keeps partly out of object. Rebuilt here as contactFacts builds them, they weigh what
+ * facts prepared in place weigh.
  */
-export function shareEmptyLists<T extends { facts: ContactFacts }>(prepared: T): T {
-  const f = prepared.facts
-  f.claimedIdentifiers = compact(f.claimedIdentifiers)
-  f.participants = compact(f.participants)
-  f.attachments = compact(f.attachments)
-  f.demands = compact(f.demands)
-  f.grayHits = compact(f.grayHits)
-  f.textPhones = compact(f.textPhones)
-  f.statedPhones = compact(f.statedPhones)
-  return prepared
+export function adoptFacts(f: ContactFacts): ContactFacts {
+  return {
+    idx: f.idx,
+    contactId: f.contactId,
+    customerId: f.customerId,
+    time: f.time,
+    channel: word(f.channel),
+    source: f.source === null ? null : word(f.source),
+    callerRole: f.callerRole === null ? null : word(f.callerRole),
+    callerPhone: f.callerPhone,
+    callerNameKey: f.callerNameKey,
+    claimedNameKey: f.claimedNameKey,
+    links: f.links.map((l) => ({ identifier: l.identifier, role: word(l.role) })),
+    claimedIdentifiers: compact(f.claimedIdentifiers),
+    participants: compact(
+      f.participants.map((p) => ({
+        role: p.role === null ? null : word(p.role),
+        hasIdentity: p.hasIdentity,
+      })),
+    ),
+    attachments: compact(
+      f.attachments.map((a) => ({ kind: word(a.kind), sha256: a.sha256, phash: a.phash })),
+    ),
+    demands: compact(f.demands.map(word)),
+    grayScore: f.grayScore,
+    grayHits: compact(f.grayHits.map(word)),
+    refusal: f.refusal === null ? null : word(f.refusal),
+    textChars: f.textChars,
+    allianceNamed: f.allianceNamed,
+    lawyerOfFirm: f.lawyerOfFirm,
+    hardshipCertificate: f.hardshipCertificate,
+    textPhones: compact(f.textPhones),
+    statedPhones: compact(f.statedPhones),
+  }
+}
+
+/** One copy of each vocabulary word (channels, roles, sources, phrases): a small, bounded set. */
+const words = new Map<string, string>()
+const MAX_WORDS = 50_000
+
+function word<T extends string>(w: T): T {
+  const known = words.get(w)
+  if (known !== undefined) return known as T
+  if (words.size < MAX_WORDS) words.set(w, w)
+  return w
 }
 
 export function contactFacts(

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Contact } from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
-import { shareEmptyLists } from './contact-facts.js'
+import { adoptFacts } from './contact-facts.js'
 import type { PreparedContact } from './prepared-contact.js'
 import { prepareContact } from './prepared-contact.js'
 
@@ -39,7 +39,8 @@ export class ContactPreparation {
     worker?.on('message', ({ id, prepared }: PrepareReply) => {
       const w = this.waiting.get(id)
       this.waiting.delete(id)
-      w?.resolve(prepared.map(shareEmptyLists))
+      for (const p of prepared) p.facts = adoptFacts(p.facts)
+      w?.resolve(prepared)
     })
     worker?.on('error', (e) => this.fail(e))
     worker?.on('exit', (code) =>
