@@ -12,10 +12,10 @@ import type { RecordKindName } from './record-kinds.js'
 export type LineWorkerData = { file: string; kindName: RecordKindName }
 
 /**
- * Chunks the worker may run ahead of the store: enough to keep it busy while a commit (up to
- * half a second) holds the store, few enough that what waits stays a few tens of MB.
+ * Chunks the worker may run ahead of the store (16,000 lines): enough to keep it busy while a
+ * commit (up to half a second) holds the store, few enough that what waits stays a few tens of MB.
  */
-export const CHUNKS_AHEAD = 16
+export const CHUNKS_AHEAD = 80
 
 /** Below this size a worker's start-up (about half a second from source) costs more than it saves. */
 export const WORKER_MIN_BYTES = 16 * 2 ** 20
