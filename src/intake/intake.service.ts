@@ -77,8 +77,8 @@ export async function importFile(
   let lines = 0
   let bytes = 0
   try {
+    let records: PreparedRecord[] = []
     for await (const chunk of preparedLines(file, kindName, onWorker)) {
-      const records: PreparedRecord[] = []
       for (const item of chunk) {
         lines++
         bytes += item.bytes
@@ -86,8 +86,13 @@ export async function importFile(
         else await rejects.write({ file, line: item.line, ...item.rejection })
         if (lines % 1000 === 0) opts.onProgress?.({ bytes, totalBytes, lines })
       }
-      if (records.length) await writer.write(records)
+      // Chunks are small (a thread hand-over each); a write takes several.
+      if (records.length >= WRITE_RECORDS) {
+        await writer.write(records)
+        records = []
+      }
     }
+    if (records.length) await writer.write(records)
     await writer.commit()
   } catch (e) {
     await writer.rollback()
@@ -119,6 +124,9 @@ export async function importFile(
   await recordRun(ctx, summary)
   return summary
 }
+
+/** Records a batch write is handed at a time: each write looks its keys up in one go. */
+const WRITE_RECORDS = 1000
 
 /**
  * A file can hold no fewer records than its size over this (interchange records average a few
