@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { Context } from '../context.js'
 import type { BulkLoad } from '../store/bulk-load.js'
 import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
+import { inWriteBurst } from '../store/write-burst.js'
 import { BatchWriter } from './batch-writer.js'
 import { preparedLines, WORKER_MIN_BYTES } from './prepared-lines.js'
 import type { PreparedRecord } from './prepared-record.js'
@@ -67,6 +68,18 @@ export async function importFile(
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
   const totalBytes = await fileSize(file)
+  // A large file is a long run of writes, and re-runnable: checkpoints sparser meanwhile.
+  const burst = totalBytes >= WORKER_MIN_BYTES ? ctx.sqlite : undefined
+  return inWriteBurst(burst, () => importLines(ctx, kindName, file, totalBytes, opts))
+}
+
+async function importLines(
+  ctx: Context,
+  kindName: RecordKindName,
+  file: string,
+  totalBytes: number,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const kind = recordKinds[kindName] as RecordKind<unknown>
   const rejects = new RejectWriter(file, opts.rejectDir)
   const startedAt = ctx.clock.now().toISOString()
