@@ -13,34 +13,34 @@ export type Posting = {
 
 export type PostingFacts = { time(i: number): number; customer(i: number): string | null }
 
+/**
+ * Most identifiers are carried by one contact (a customer's own phone, a one-off device): such an
+ * identifier maps to the bare contact number, and becomes a Posting when a second contact brings
+ * it — a million postings and their lists would weigh ~150 MB.
+ */
 export class IdentifierPostings {
-  private readonly lists = new Map<string, Posting>()
+  private readonly lists = new Map<string, Posting | number>()
 
   /** Adds the contact to the identifier's list; returns the identifier's one stored copy. */
   add(identifier: string, contactIdx: number): string {
-    let p = this.lists.get(identifier)
-    if (!p) {
-      p = {
-        identifier,
-        contacts: [],
-        dirty: true,
-        windowCustomers: null,
-        totalCustomers: 0,
-        position: null,
-      }
-      this.lists.set(identifier, p)
+    const p = this.lists.get(identifier)
+    if (p === undefined) {
+      this.lists.set(identifier, contactIdx)
+      return identifier
+    }
+    if (typeof p === 'number') {
+      if (p === contactIdx) return identifier
+      this.lists.set(identifier, posting(identifier, [p, contactIdx]))
+      return identifier
     }
     if (p.contacts[p.contacts.length - 1] !== contactIdx) p.contacts.push(contactIdx)
     p.dirty = true
     return p.identifier
   }
 
-  get(identifier: string): Posting | undefined {
-    return this.lists.get(identifier)
-  }
-
   contactsOf(identifier: string): readonly number[] {
-    return this.lists.get(identifier)?.contacts ?? []
+    const p = this.lists.get(identifier)
+    return p === undefined ? NO_CONTACTS : typeof p === 'number' ? [p] : p.contacts
   }
 
   keys(): IterableIterator<string> {
@@ -62,7 +62,11 @@ export class IdentifierPostings {
     facts: PostingFacts,
   ): number {
     const p = this.lists.get(identifier)
-    if (!p) return 0
+    if (p === undefined) return 0
+    if (typeof p === 'number') {
+      if (p === contact.idx) return facts.customer(p) !== null ? 1 : 0
+      return countAround([p], contact, windowMs, facts)
+    }
     if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
     const pos =
       contact.idx < 0
@@ -71,39 +75,48 @@ export class IdentifierPostings {
           ? (p.position.get(contact.idx) ?? -1)
           : p.contacts.indexOf(contact.idx)
     if (pos >= 0) return p.windowCustomers?.[pos] ?? 0
-    const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
-    for (const i of p.contacts) {
-      const c = facts.customer(i)
-      if (c !== null && Math.abs(facts.time(i) - contact.time) <= windowMs) seen.add(c)
-    }
-    return seen.size
+    return countAround(p.contacts, contact, windowMs, facts)
   }
 
   totalCustomers(identifier: string, windowMs: number, facts: PostingFacts): number {
     const p = this.lists.get(identifier)
-    if (!p) return 0
+    if (p === undefined) return 0
+    if (typeof p === 'number') return facts.customer(p) !== null ? 1 : 0
     if (p.dirty || !p.windowCustomers) refresh(p, windowMs, facts)
     return p.totalCustomers
   }
 }
 
-/**
- * Most identifiers are carried by one contact: their counts are one of two shared, never-written
- * arrays instead of a typed array each (a million of those weigh ~200 MB).
- */
-const ONE_CUSTOMER = Int32Array.of(1)
-const NO_CUSTOMER = Int32Array.of(0)
+const NO_CONTACTS: readonly number[] = Object.freeze([])
+
+function posting(identifier: string, contacts: number[]): Posting {
+  return {
+    identifier,
+    contacts,
+    dirty: true,
+    windowCustomers: null,
+    totalCustomers: 0,
+    position: null,
+  }
+}
+
+/** Customers within the window of a contact that is not in the list, its own included. */
+function countAround(
+  contacts: readonly number[],
+  contact: { time: number; customerId: string | null },
+  windowMs: number,
+  facts: PostingFacts,
+): number {
+  const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
+  for (const i of contacts) {
+    const c = facts.customer(i)
+    if (c !== null && Math.abs(facts.time(i) - contact.time) <= windowMs) seen.add(c)
+  }
+  return seen.size
+}
 
 /** Sliding window over the contacts in time order, counting distinct customers: O(n) per list. */
 function refresh(p: Posting, windowMs: number, facts: PostingFacts): void {
-  if (p.contacts.length === 1) {
-    const known = facts.customer(p.contacts[0] ?? -1) !== null
-    p.windowCustomers = known ? ONE_CUSTOMER : NO_CUSTOMER
-    p.totalCustomers = known ? 1 : 0
-    p.position = null
-    p.dirty = false
-    return
-  }
   p.contacts.sort((a, b) => facts.time(a) - facts.time(b) || a - b)
   const n = p.contacts.length
   const out = new Int32Array(n)
