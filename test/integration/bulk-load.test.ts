@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { benchContact, rng, writeJsonl } from '../../bench/bench-data.js'
+import { benchContact, benchCustomer, rng, writeJsonl } from '../../bench/bench-data.js'
 import { contextFor } from '../../src/context.js'
 import { importFile } from '../../src/intake/index.js'
 import { WORKER_MIN_BYTES } from '../../src/intake/prepared-lines.js'
@@ -119,9 +119,48 @@ describe('bulk load (SQLite)', () => {
       { kind: 'phone', n: expect.any(Number) as number },
     ])
     expect(invalid(store)).toEqual(invalid(small))
+    // Every stored row but the import time is the same.
+    const rows = (s: Store, sql: string) => s.sqlite!.prepare(sql).all()
+    for (const sql of [
+      'select contact_id, channel, source, received_at, customer_id, caller_role, record, record_hash, version from contacts order by 1',
+      'select * from contact_identifiers order by contact_id, identifier, role',
+    ]) {
+      expect(rows(store, sql)).toEqual(rows(small, sql))
+    }
     expect(staged(store)).toEqual({ n: 0 })
     await store.db.destroy()
     await small.db.destroy()
+  }, 120_000)
+
+  it('a large customers file ends with the identifiers a row-by-row import stores, invalid ones flagged', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'customers.jsonl')
+    const n = Math.ceil(WORKER_MIN_BYTES / 150)
+    await writeJsonl(file, n, (k) => ({
+      ...benchCustomer(k),
+      ...(k % 89 === 0 ? { id_number: '110101199003070000', phones_other: [`12-${k}`] } : {}),
+    }))
+    const [big, reference] = [
+      await openStore(join(dir, 'big.db')),
+      await openStore(join(dir, 'reference.db')),
+    ]
+    const finishing: string[] = []
+    await importFile(contextFor(big), 'customers', file, {
+      onProgress: (p) => void (p.finishing && finishing.push(p.finishing)),
+    })
+    await importFile(contextFor(reference), 'customers', file, { bulkLoad: false })
+    expect(finishing).toEqual([
+      'customer_identifiers_by_identifier (1/2)',
+      'identifiers_staged (2/2)',
+    ])
+    const identifiers = (s: Store) =>
+      s.sqlite!.prepare('select identifier, kind, value, valid from identifiers order by 1').all()
+    expect(identifiers(big).length).toBeGreaterThan(n)
+    expect(identifiers(big)).toEqual(identifiers(reference))
+    const invalid = identifiers(big).filter((i) => (i as { valid: number }).valid === 0)
+    expect(invalid.length).toBeGreaterThan(n / 89)
+    await big.db.destroy()
+    await reference.db.destroy()
   }, 120_000)
 
   it('an import that died half-way has its indexes rebuilt when the store is next opened', async () => {
