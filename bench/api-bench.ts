@@ -17,8 +17,9 @@
 //    of agency and new-phone contacts carry a review. Screening is unaffected: the server builds
 //    its own detection index from the contacts, and its answers are the real detector's.
 // 2. API tokens are created in the store (roles agent and handler), the server is started as a
-//    child process on a free port (node --import tsx src/cli/index.ts serve, what `npx tsx` runs,
-//    so that its pid is the server's own), and once it is ready a second process (a fork of this
+//    child process on a free port (node --import tsx src/cli/index.ts serve, what `npx tsx` runs;
+//    serve runs the server in a node of its own with a larger young generation, whose pid is
+//    the one measured), and once it is ready a second process (a fork of this
 //    script, using the autocannon API) POSTs /api/screen with a mix of bodies — agency phones,
 //    customers' own phones, unknown numbers, in the formats people type — first a warm-up, then
 //    at full speed, then at the issue's 5,000 requests/s.
@@ -726,7 +727,9 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   )
-  const pid = child.pid ?? 0
+  // `grayline serve` runs the server in a child node of its own (src/server/server-heap.ts):
+  // CPU and memory are the serving process's.
+  const served = servingProcess(child.pid ?? 0)
   const stderr: string[] = []
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (l) => {
     stderr.push(l)
@@ -735,9 +738,9 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
   const t0 = performance.now()
   let tIndex = t0
   let consoleBuilt = false
-  say(`starting the server (pid ${pid}, port ${port}) …`)
+  say(`starting the server (pid ${child.pid}, port ${port}) …`)
   const ticker = setInterval(
-    () => say(`  loading … ${elapsed(t0).toFixed(0)} s, RSS ${mb(procKb(pid, 'VmRSS'))}`),
+    () => say(`  loading … ${elapsed(t0).toFixed(0)} s, RSS ${mb(procKb(served(), 'VmRSS'))}`),
     10_000,
   )
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)))
@@ -755,7 +758,8 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
       )
     })
     const readySeconds = elapsed(t0)
-    say(`server ready at ${url} after ${readySeconds.toFixed(1)} s`)
+    const pid = served()
+    say(`server ready at ${url} after ${readySeconds.toFixed(1)} s (serving pid ${pid})`)
     return {
       url,
       pid,
@@ -765,7 +769,7 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
       readyRss: procKb(pid, 'VmRSS'),
       peakRss: () => procKb(pid, 'VmHWM') || lastPeak,
       cpuSeconds: () => procCpuSeconds(pid),
-      stop: () => stopServer(child, exited),
+      stop: () => stopServer(child, exited, pid),
     }
   } catch (e) {
     child.kill('SIGKILL')
@@ -777,8 +781,27 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
 
 let lastPeak = 0
 
-async function stopServer(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  lastPeak = procKb(child.pid ?? 0, 'VmHWM')
+/** The process that serves: the `serve` child of the started one, if it has one, else itself. */
+function servingProcess(pid: number): () => number {
+  return () => {
+    try {
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ')
+      const server = children.find(
+        (c) => c !== '' && readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('serve\0'),
+      )
+      return server ? Number(server) : pid
+    } catch {
+      return pid
+    }
+  }
+}
+
+async function stopServer(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  pid: number,
+): Promise<void> {
+  lastPeak = procKb(pid, 'VmHWM')
   child.kill('SIGTERM')
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
   await exited

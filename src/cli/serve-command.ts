@@ -1,5 +1,6 @@
 // `grayline serve`: the API and the console on one port (what `npm start` runs).
 import type { Command } from 'commander'
+import { serveInChildWithHeap } from '../server/server-heap.js'
 import { dataDirOf, serve } from '../server/start.js'
 import { openContext } from './open-context.js'
 import { stageProgress } from './progress.js'
@@ -28,6 +29,11 @@ export function registerServe(program: Command): void {
       process.env.GRAYLINE_DEMO_CUSTOMERS ?? '20000',
     )
     .action(async (opts: Opts) => {
+      const served = await serveInChildWithHeap()
+      if (served !== null) {
+        process.exitCode = served
+        return
+      }
       const opened = await openContext(opts.db)
       const bar = stageProgress()
       const store = opened.ctx.store
@@ -46,12 +52,16 @@ export function registerServe(program: Command): void {
         },
         progress: (stage, done, total) => bar.update(stage, done, total),
       })
+      // Once: Ctrl-C may reach a served child twice (from the terminal, and passed on).
+      let stopping = false
       const stop = async () => {
+        if (stopping) return
+        stopping = true
         await server.close()
         await opened.close()
         process.exit(0)
       }
-      process.once('SIGINT', () => void stop())
-      process.once('SIGTERM', () => void stop())
+      process.on('SIGINT', () => void stop())
+      process.on('SIGTERM', () => void stop())
     })
 }
