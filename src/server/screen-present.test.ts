@@ -40,10 +40,10 @@ const result: ScreenResult = {
 const script = { id: 'suspected-agency', version: 1, steps: [{ id: 'a', say: { en: '"hi"' } }] }
 
 describe('screenAnswerJson', () => {
-  it('is exactly the JSON of the whole answer, masked, with the stored risks', () => {
+  it('is exactly the UTF-8 JSON of the whole answer, masked, with the stored risks', () => {
     const present = new Presenter(new IdentifierRefs(Buffer.alloc(32, 1)))
     const risks = new Map([['A1', 'high']])
-    const text = screenAnswerJson(result, script, risks, present)
+    const text = screenAnswerJson(result, script, risks, present).toString()
     expect(text).toBe(
       JSON.stringify({
         phone: '199****5678',
@@ -68,7 +68,7 @@ describe('screenAnswerJson', () => {
       }),
     )
     expect(text).not.toContain('19912345678')
-    expect(screenAnswerJson(result, script, risks, present)).toBe(text)
+    expect(screenAnswerJson(result, script, risks, present).toString()).toBe(text)
   })
 
   it('answers an unknown number without a phone or customer', () => {
@@ -79,7 +79,7 @@ describe('screenAnswerJson', () => {
         script,
         new Map(),
         new Presenter(new IdentifierRefs(Buffer.alloc(32))),
-      ),
+      ).toString(),
     ) as Record<string, unknown>
     expect(answer).toMatchObject({ phone: null, customer_id: null, signals: [], script })
   })

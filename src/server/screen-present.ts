@@ -1,11 +1,11 @@
-// What POST /api/screen answers, as JSON text: numbers masked, identifiers as refs. Screening is
-// the API's hot path, so the call script (most of the bytes) is serialised once per version and
-// spliced into each answer; the text is byte for byte what JSON.stringify of the whole would give.
+// What POST /api/screen answers, as UTF-8 JSON: numbers masked, identifiers as refs. Screening is
+// the API's hot path, so the call script (most of the bytes) is serialised and encoded once per
+// version and spliced into each answer; the bytes are those of JSON.stringify of the whole.
 import type { ScreenResult } from '../detect/index.js'
 import { maskIdentifier, maskText } from '../privacy/index.js'
 import type { Presenter } from './present.js'
 
-const scriptJson = new WeakMap<object, string>()
+const scriptJson = new WeakMap<object, Buffer>()
 
 /** `script` is a stored version: never changed in place (an edit is a new version). */
 export function screenAnswerJson(
@@ -13,7 +13,7 @@ export function screenAnswerJson(
   script: object,
   risks: ReadonlyMap<string, string>,
   present: Presenter,
-): string {
+): Buffer {
   const before = JSON.stringify({
     phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
     customer_id: r.customer_id,
@@ -36,11 +36,15 @@ export function screenAnswerJson(
     })),
     rules_version: r.rules_version,
   })
-  return `${before.slice(0, -1)},"script":${jsonOf(script)},${after.slice(1)}`
+  return Buffer.concat([
+    Buffer.from(`${before.slice(0, -1)},"script":`),
+    jsonOf(script),
+    Buffer.from(`,${after.slice(1)}`),
+  ])
 }
 
-function jsonOf(script: object): string {
+function jsonOf(script: object): Buffer {
   let json = scriptJson.get(script)
-  if (json === undefined) scriptJson.set(script, (json = JSON.stringify(script)))
+  if (json === undefined) scriptJson.set(script, (json = Buffer.from(JSON.stringify(script))))
   return json
 }
