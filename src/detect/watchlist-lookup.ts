@@ -51,9 +51,14 @@ export class WatchlistLookup {
 
   /** Entries that apply to an identifier at a time: listed and not yet expired. */
   hits(identifier: string, at: number): WatchHit[] {
-    const found = [...(this.exact.get(identifier) ?? [])]
-    if (this.keyed.size && this.hashKey)
-      found.push(...(this.keyed.get(keyedHash(this.hashKey, identifier)) ?? []))
+    const exact = this.exact.get(identifier)
+    const keyed =
+      this.keyed.size && this.hashKey
+        ? this.keyed.get(keyedHash(this.hashKey, identifier))
+        : undefined
+    // Nearly every identifier of every contact is on no list: answered without building lists.
+    if (!exact && !keyed) return []
+    const found = [...(exact ?? []), ...(keyed ?? [])]
     return found.filter((e) => e.until > at).map(({ from: _f, until: _u, ...hit }) => hit)
   }
 }

@@ -7,9 +7,10 @@ export const watchlistSignal: SignalModule = {
   describes: 'an identifier of the contact is on the watchlist (exact or keyed-hash hit)',
   detect({ index, contact, settings }) {
     // Numbers are recycled: a listed number now on file for this very customer is theirs, not the agency's.
-    const hits = contact.links
-      .filter((l) => !index.isOnFileFor(contact.customerId, l.identifier))
-      .flatMap((l) => index.watchHits(l.identifier, contact.time))
+    const hits = contact.links.flatMap((l) => {
+      const listed = index.watchHits(l.identifier, contact.time)
+      return listed.length && !index.isOnFileFor(contact.customerId, l.identifier) ? listed : []
+    })
     const first = hits[0]
     if (!first) return null
     const labels = [...new Set(hits.map((h) => h.label))].slice(0, 3).join('；')
