@@ -102,4 +102,17 @@ describe('CredentialCache', () => {
     await s.cache.get('tok-a', s.loader('a'))
     expect(s.loads()).toBe(4)
   })
+
+  it('peeks at a fresh cached credential without loading, and at nothing forgotten or stale', async () => {
+    const s = setup({ ttlMs: 30_000 })
+    expect(s.cache.peek('tok-a')).toBeUndefined()
+    await s.cache.get('tok-a', s.loader('a', 'user-1'))
+    expect(s.cache.peek('tok-a')).toEqual({ name: 'a' })
+    s.cache.invalidateUser('user-1')
+    expect(s.cache.peek('tok-a')).toBeUndefined()
+    await s.cache.get('tok-a', s.loader('a', 'user-1'))
+    s.advance(30_000)
+    expect(s.cache.peek('tok-a')).toBeUndefined()
+    expect(s.loads()).toBe(2)
+  })
 })

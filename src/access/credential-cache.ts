@@ -41,6 +41,12 @@ export class CredentialCache {
     return this.entries.size
   }
 
+  /** The principal cached for `token` and still fresh, without loading: undefined otherwise. */
+  peek<P>(token: string): P | undefined {
+    const hit = this.entries.get(hashToken(token))
+    return hit && hit.until > this.clock.now().getTime() ? (hit.principal as P) : undefined
+  }
+
   /**
    * The cached principal for `token`, or what `load` resolves it to. Unknown tokens (null) are
    * not cached, so that guessing cannot push real sessions out. Concurrent misses share one load.

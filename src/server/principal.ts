@@ -26,10 +26,26 @@ export const SESSION_COOKIE = 'grayline_session'
 
 export function installPrincipal(app: FastifyInstance, ctx: Context, cache: CredentialCache): void {
   app.decorateRequest('principal', null)
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return
-    request.principal = await principalOf(request, ctx, cache)
+  // A callback hook: a credential found in the cache (nearly every request) costs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done()
+    const credential = credentialOf(request)
+    const known = credential ? cache.peek<Principal>(credential) : undefined
+    if (known) {
+      request.principal = known
+      return done()
+    }
+    principalOf(request, ctx, cache).then((p) => {
+      request.principal = p
+      done()
+    }, done)
   })
+}
+
+function credentialOf(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
+  return request.cookies[SESSION_COOKIE]
 }
 
 async function principalOf(
