@@ -107,6 +107,27 @@ describe('parseIdNumber', () => {
     expect(parseIdNumber(buildIdNumber({ birth: '20240602' }), lateEveningUtc)?.valid).toBe(true)
   })
 
+  it('judges every written date as the calendar does, and the day each "today" falls on', () => {
+    const exists = (y: number, m: number, d: number) => {
+      const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      const date = new Date(`${iso}T00:00:00Z`)
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso
+    }
+    const farFuture = new Date('2100-12-31T00:00:00Z')
+    for (let y = 1896; y <= 2100; y += y < 1905 || y > 2096 ? 1 : 4)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const birth = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`
+          const reason = parseIdNumber(buildIdNumber({ birth }), farFuture)?.reason ?? ''
+          expect(reason.includes('does not exist'), birth).toBe(!exists(y, m, d))
+        }
+    // The day moves on (and back) with "today", not with the first call's day.
+    const born = buildIdNumber({ birth: '20240602' })
+    expect(parseIdNumber(born, new Date('2024-06-01T15:59:59Z'))?.valid).toBe(false)
+    expect(parseIdNumber(born, new Date('2024-06-01T16:00:00Z'))?.valid).toBe(true)
+    expect(parseIdNumber(born, new Date('2024-05-20T16:00:00Z'))?.valid).toBe(false)
+  })
+
   it('rejects an unknown province code but accepts 83 (Taiwan residents’ residence permit)', () => {
     const unknown = withRightCheckDigit('99010519491231002')
     expect(parseIdNumber(unknown, today)).toMatchObject({
