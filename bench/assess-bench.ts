@@ -3,10 +3,10 @@
 // runs `assess` on a fresh SQLite store and prints each stage's time and the peak RSS; then adds
 // 1,000 more contacts to that history to show the incremental path.
 // Usage: npx tsx bench/assess-bench.ts [N]
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { contextFor } from '../src/context.js'
 import { assessFiles, loadRuleSet } from '../src/detect/index.js'
@@ -44,12 +44,18 @@ let last = ''
 let run = 'first run'
 let stageStart = performance.now()
 const stageTimes: string[] = []
+let [mainCpuAt, allCpuAt] = [mainThreadCpu(), cpuSeconds()]
 const endStage = () => {
+  const [main, all] = [mainThreadCpu(), cpuSeconds()]
   if (last) {
-    const line = `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`
+    const line =
+      `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, ` +
+      `CPU ${(main - mainCpuAt).toFixed(1)} s on the main thread, ${(all - allCpuAt).toFixed(1)} s in all, ` +
+      `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`
     stageTimes.push(line)
     process.stderr.write(`${line}\n`)
   }
+  ;[mainCpuAt, allCpuAt] = [main, all]
   stageStart = performance.now()
 }
 const progress = (stage: string, done: number, total: number) => {
@@ -87,6 +93,11 @@ endStage()
 clearInterval(sampler)
 await store.db.destroy()
 console.log(
+  `load average at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+)
+console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
 )
 console.log(
@@ -105,6 +116,26 @@ console.log(
   `peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`,
 )
 rmSync(dir, { recursive: true, force: true })
+
+/** CPU seconds of the whole process, every thread. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1e6
+}
+
+/**
+ * CPU seconds of the main thread alone (Linux: its /proc task entry, in clock ticks of 1/100 s):
+ * on a shared machine the wall time says little, what the busiest thread spent says more.
+ */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return Number.NaN
+  }
+}
 
 function summary(r: AssessResult): Omit<AssessResult, 'detector'> {
   return {
