@@ -3,11 +3,10 @@
 // language, clauses, shingles — is more than half of indexing a contact. Batches come back in the
 // order they were sent, because placing contacts in the index is order-sensitive. Small inputs
 // are prepared in place: a worker's start-up costs more than it saves.
-import { extname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Contact } from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
+import { startModuleWorker } from '../module-worker.js'
 import { adoptFacts } from './contact-facts.js'
 import type { PreparedContact } from './prepared-contact.js'
 import { prepareContact } from './prepared-contact.js'
@@ -50,7 +49,10 @@ export class ContactPreparation {
 
   /** `onWorker`: prepare on a worker thread (for large inputs), else in place. */
   static start(templateMinChars: number, onWorker: boolean): ContactPreparation {
-    return new ContactPreparation(templateMinChars, onWorker ? startWorker() : null)
+    return new ContactPreparation(
+      templateMinChars,
+      onWorker ? startModuleWorker(import.meta.url, 'facts-worker') : null,
+    )
   }
 
   /** Queues records (their JSON and, when known, their links) for preparation. */
@@ -109,16 +111,4 @@ export class ContactPreparation {
     for (const w of this.waiting.values()) w.reject(this.failure)
     this.waiting.clear()
   }
-}
-
-function startWorker(): Worker {
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts'
-  if (!fromSource) return new Worker(new URL('./facts-worker.js', import.meta.url))
-  // From TypeScript source the worker registers tsx first, as bin/grayline.js does.
-  const [tsx, entry] = [
-    import.meta.resolve('tsx/esm/api'),
-    import.meta.resolve('./facts-worker.ts'),
-  ]
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
-  return new Worker(boot, { eval: true })
 }

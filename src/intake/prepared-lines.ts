@@ -1,8 +1,7 @@
 // The prepared lines of an input file, for a big file from a worker thread: it reads, validates
 // and normalises while this thread writes to the store, so the two cores share the import.
-import { extname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startModuleWorker } from '../module-worker.js'
 import type { PreparedLine } from './line-preparation.js'
 import { prepareLines } from './line-preparation.js'
 import type { WireChunk } from './line-wire.js'
@@ -29,7 +28,7 @@ export function preparedLines(
 }
 
 async function* linesFromWorker(data: LineWorkerData): AsyncGenerator<PreparedLine[]> {
-  const worker = startWorker(data)
+  const worker = startModuleWorker(import.meta.url, 'line-worker', { workerData: data })
   const inbox = new Inbox(worker)
   try {
     for (let chunk = await inbox.next(); chunk !== null; chunk = await inbox.next()) {
@@ -39,15 +38,6 @@ async function* linesFromWorker(data: LineWorkerData): AsyncGenerator<PreparedLi
   } finally {
     await worker.terminate()
   }
-}
-
-function startWorker(workerData: LineWorkerData): Worker {
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts'
-  if (!fromSource) return new Worker(new URL('./line-worker.js', import.meta.url), { workerData })
-  // From TypeScript source the worker registers tsx first, as bin/grayline.js does.
-  const [tsx, entry] = [import.meta.resolve('tsx/esm/api'), import.meta.resolve('./line-worker.ts')]
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
-  return new Worker(boot, { eval: true, workerData })
 }
 
 /** The worker's messages in order: chunks, then null at the end of the file, or its failure. */

@@ -3,9 +3,8 @@
 // below `inThreadBelow` run on the calling thread — a worker's start-up from source costs about
 // half a second, more than a small batch does. One pool per process, created on first use.
 import { availableParallelism } from 'node:os'
-import { extname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startModuleWorker } from '../module-worker.js'
 import type { BlindedBatch, EvaluatedBatch } from './token-batch.js'
 import { blindBatch, evaluateBatch, finaliseBatch, TokenProofError } from './token-batch.js'
 import { PoprfError } from './poprf-ristretto.js'
@@ -102,7 +101,7 @@ export class TokenPool {
   }
 
   private spawn(): Worker {
-    const worker = startWorker()
+    const worker = startModuleWorker(import.meta.url, 'token-worker')
     this.all.push(worker)
     worker.on('message', (reply: TokenReply) => {
       const pending = this.pending.get(worker)
@@ -142,18 +141,6 @@ function defaultWorkers(): number {
   const env = process.env.GRAYLINE_TOKEN_WORKERS
   if (env !== undefined && env !== '') return Number(env)
   return Math.min(4, Math.max(1, availableParallelism() - 1))
-}
-
-function startWorker(): Worker {
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts'
-  if (!fromSource) return new Worker(new URL('./token-worker.js', import.meta.url))
-  // From TypeScript source the worker registers tsx first, as bin/grayline.js does.
-  const [tsx, entry] = [
-    import.meta.resolve('tsx/esm/api'),
-    import.meta.resolve('./token-worker.ts'),
-  ]
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
-  return new Worker(boot, { eval: true })
 }
 
 let shared: TokenPool | null = null
