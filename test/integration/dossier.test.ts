@@ -1,7 +1,7 @@
 // The dossier read back as the police would read it: the PDF's text holds the case's facts (the
 // agency in full, the customers masked), the ZIP holds every evidence file with a manifest whose
 // hashes match, and the same case gives the same files byte for byte.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCase, transitionCase, updateCase } from '../../src/cases/index.js'
@@ -71,7 +71,10 @@ describe.each(testStores)('dossier on $kind', (store) => {
         zip: true,
         actor: 'investigator',
       })
-      writeFileSync(join(process.cwd(), 'test-results', `dossier-${store.kind}.pdf`), first.pdf)
+      // Kept as a test artifact to look at; the folder is not there on a fresh checkout.
+      const artifacts = join(process.cwd(), 'test-results')
+      mkdirSync(artifacts, { recursive: true })
+      writeFileSync(join(artifacts, `dossier-${store.kind}.pdf`), first.pdf)
       const { text, pages } = await pdfText(first.pdf)
       expect(pages).toBeGreaterThanOrEqual(2)
       for (const fact of [
