@@ -100,7 +100,11 @@ function posting(identifier: string, contacts: number[]): Posting {
   }
 }
 
-/** Customers within the window of a contact that is not in the list, its own included. */
+/**
+ * Customers within the window of a contact that is not in the list (a call being screened), its
+ * own included. `contacts` is in time order: only the window's stretch is read, found by halving
+ * — an agency's number can carry thousands of contacts, a screening happens as a call rings.
+ */
 function countAround(
   contacts: readonly number[],
   contact: { time: number; customerId: string | null },
@@ -108,11 +112,25 @@ function countAround(
   facts: PostingFacts,
 ): number {
   const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
-  for (const i of contacts) {
+  const from = firstAtOrAfter(contacts, contact.time - windowMs, facts)
+  for (let k = from; k < contacts.length; k++) {
+    const i = contacts[k] as number
+    if (facts.time(i) > contact.time + windowMs) break
     const c = facts.customer(i)
-    if (c !== null && Math.abs(facts.time(i) - contact.time) <= windowMs) seen.add(c)
+    if (c !== null) seen.add(c)
   }
   return seen.size
+}
+
+/** The first position whose contact is at or after `time` in a time-ordered list. */
+function firstAtOrAfter(contacts: readonly number[], time: number, facts: PostingFacts): number {
+  let [lo, hi] = [0, contacts.length]
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (facts.time(contacts[mid] as number) < time) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Sliding window over the contacts in time order, counting distinct customers: O(n) per list. */
