@@ -66,6 +66,8 @@ async function assessInBurst(
 ): Promise<AssessResult> {
   const detector = new Detector(input.rules)
   const index = detector.index
+  // The stage begins with the customers on file, before the first contact is counted.
+  progress?.('load history', 0, 1)
   await loadIndex(ctx, index, (d, t) => progress?.('load history', d, t))
   const historyContacts = index.contacts.length
   const imports: ImportSummary[] = []
