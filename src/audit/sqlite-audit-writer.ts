@@ -1,9 +1,8 @@
 // Audit rows for a SQLite file go to a worker thread with its own connection (audit-worker.ts):
 // on the server's thread an audit row cost about as much as the rest of a screening's own work,
 // and a commit that checkpointed the WAL held every request behind it.
-import { extname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startModuleWorker } from '../module-worker.js'
 import type { AuditInsert } from './audit-event.js'
 import type { AuditBatch, AuditBatchDone } from './audit-worker.js'
 
@@ -41,7 +40,9 @@ export class SqliteAuditWriter {
   }
 
   private start(): Worker {
-    const worker = startWorker(this.path)
+    const worker = startModuleWorker(import.meta.url, 'audit-worker', {
+      workerData: { path: this.path },
+    })
     worker.unref()
     worker.on('message', (done: AuditBatchDone) => {
       const w = this.waiting.get(done.id)
@@ -60,17 +61,4 @@ export class SqliteAuditWriter {
     worker.on('exit', (code) => died(`exit ${code}`))
     return worker
   }
-}
-
-function startWorker(path: string): Worker {
-  const workerData = { path }
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts'
-  if (!fromSource) return new Worker(new URL('./audit-worker.js', import.meta.url), { workerData })
-  // From TypeScript source the worker registers tsx first, as bin/grayline.js does.
-  const [tsx, entry] = [
-    import.meta.resolve('tsx/esm/api'),
-    import.meta.resolve('./audit-worker.ts'),
-  ]
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(entry)}))`
-  return new Worker(boot, { eval: true, workerData })
 }
