@@ -32,6 +32,25 @@ export type AuditRow = {
 /** The row as stored: `at` stamped when the event happened, not when it was written. */
 export type AuditInsert = Omit<AuditRow, 'seq' | 'detail'> & { detail: string | null }
 
+/** The one statement that appends audit rows on SQLite, bound by `insertValues`. */
+export const SQLITE_AUDIT_INSERT =
+  'insert into audit_log (at, actor, actor_role, action, target_kind, target_id, detail, ip, outcome) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+
+export function insertValues(r: AuditInsert): unknown[] {
+  return [
+    r.at,
+    r.actor,
+    r.actor_role,
+    r.action,
+    r.target_kind,
+    r.target_id,
+    r.detail,
+    r.ip,
+    r.outcome,
+  ]
+}
+
 export function toInsert(e: AuditEvent, at: Date): AuditInsert {
   return {
     at: at.toISOString(),

@@ -5,7 +5,7 @@
 import type { Context } from '../context.js'
 import { preparedStatement } from '../store/dialect.js'
 import type { AuditEvent, AuditInsert } from './audit-event.js'
-import { toInsert } from './audit-event.js'
+import { insertValues, SQLITE_AUDIT_INSERT, toInsert } from './audit-event.js'
 import { SqliteAuditWriter } from './sqlite-audit-writer.js'
 
 export type AuditLogOptions = { flushMs?: number; maxBuffered?: number }
@@ -14,9 +14,6 @@ export type AuditLogOptions = { flushMs?: number; maxBuffered?: number }
 const ROWS_PER_INSERT = 1000
 // In-memory SQLite writes on the server's own thread: a few hundred rows at a time, then requests run.
 const SQLITE_ROWS_PER_WRITE = 250
-const SQLITE_INSERT =
-  'insert into audit_log (at, actor, actor_role, action, target_kind, target_id, detail, ip, outcome) ' +
-  'values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 const MAX_RETRY_MS = 30_000
 
 export class AuditLog {
@@ -110,19 +107,8 @@ export class AuditLog {
     // thousand-row insert for every write: inside a transaction Kysely holds, so that no other
     // query shares it (as store/dialect.ts's bulk writes do).
     await this.ctx.db.transaction().execute(() => {
-      const insert = preparedStatement(handle, SQLITE_INSERT)
-      for (const r of rows)
-        insert.run(
-          r.at,
-          r.actor,
-          r.actor_role,
-          r.action,
-          r.target_kind,
-          r.target_id,
-          r.detail,
-          r.ip,
-          r.outcome,
-        )
+      const insert = preparedStatement(handle, SQLITE_AUDIT_INSERT)
+      for (const r of rows) insert.run(...insertValues(r))
       return Promise.resolve()
     })
   }

@@ -5,13 +5,10 @@ import type { MessagePort } from 'node:worker_threads'
 import { parentPort, workerData } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
 import type { AuditInsert } from './audit-event.js'
+import { insertValues, SQLITE_AUDIT_INSERT } from './audit-event.js'
 
 export type AuditBatch = { id: number; rows: AuditInsert[] }
 export type AuditBatchDone = { id: number; error?: string }
-
-const INSERT =
-  'insert into audit_log (at, actor, actor_role, action, target_kind, target_id, detail, ip, outcome) ' +
-  'values (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 
 if (parentPort) serve(parentPort, workerData as { path: string })
 
@@ -23,19 +20,8 @@ function serve(port: MessagePort, o: { path: string }): void {
   // Prepared at the first batch, so that a store not migrated yet fails that batch, not the thread.
   let insert: SQLite.Statement<unknown[]> | null = null
   const append = db.transaction((rows: AuditInsert[]) => {
-    insert ??= db.prepare<unknown[]>(INSERT)
-    for (const r of rows)
-      insert.run(
-        r.at,
-        r.actor,
-        r.actor_role,
-        r.action,
-        r.target_kind,
-        r.target_id,
-        r.detail,
-        r.ip,
-        r.outcome,
-      )
+    insert ??= db.prepare<unknown[]>(SQLITE_AUDIT_INSERT)
+    for (const r of rows) insert.run(...insertValues(r))
   })
   // null: the writer is closing (every batch before it has been answered).
   port.on('message', (batch: AuditBatch | null) => {
