@@ -82,7 +82,7 @@ export class DetectionIndex implements PostingFacts {
     if (facts.customerId)
       facts.customerId = this.customers.get(facts.customerId)?.customerId ?? facts.customerId
     if (facts.customerId && facts.channel !== 'victim_report' && clauses)
-      this.repeatedWords.addClauses(facts.customerId, facts.time, clauses)
+      this.repeatedWords.add(facts.customerId, facts.time, clauses)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
     if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
@@ -120,13 +120,12 @@ export class DetectionIndex implements PostingFacts {
    */
   private resolveCustomer(facts: ContactFacts): string | null {
     for (const id of facts.claimedIdentifiers) {
-      const owners = this.onFile.get(id)
-      if (owners?.length === 1) return owners[0] ?? null
+      const owner = this.onFile.soleOwner(id)
+      if (owner !== null) return owner
     }
     if (!facts.callerPhone || (facts.callerRole !== null && facts.callerRole !== 'self'))
       return null
-    const owners = this.onFile.get(facts.callerPhone)
-    const owner = owners?.length === 1 ? (owners[0] ?? null) : null
+    const owner = this.onFile.soleOwner(facts.callerPhone)
     if (owner === null) return null
     const onFile = this.customers.get(owner)?.nameKey ?? null
     const named = facts.callerNameKey ?? facts.claimedNameKey
@@ -142,7 +141,7 @@ export class DetectionIndex implements PostingFacts {
     if (!clauses || facts.channel === 'victim_report' || facts.participants.length) return null
     const role = facts.callerRole
     if (role !== null && role !== 'self' && role !== 'unknown') return null
-    const owner = this.repeatedWords.resolveClauses(clauses)
+    const owner = this.repeatedWords.resolve(clauses)
     if (owner === null) return null
     const onFile = this.customers.get(owner)?.nameKey ?? null
     // A board's user name is no name; a real one must be the customer's.
@@ -184,10 +183,10 @@ export class DetectionIndex implements PostingFacts {
 export class OwnersOnFile {
   private readonly owners = new Map<string, string | string[]>()
 
-  /** The owners (a list the caller must not change). */
-  get(identifier: string): string[] | undefined {
+  /** The one customer who has the identifier on file, or null when none or several do. */
+  soleOwner(identifier: string): string | null {
     const o = this.owners.get(identifier)
-    return typeof o === 'string' ? [o] : o
+    return typeof o === 'string' ? o : o?.length === 1 ? (o[0] ?? null) : null
   }
 
   has(identifier: string, customerId: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RepeatedWords } from './repeated-words.js'
+import { clausesOf, RepeatedWords } from './repeated-words.js'
 import { contact, customer, day, detectorWith } from './test-support/scenario.js'
 
 const DAY = 86_400_000
@@ -10,19 +10,23 @@ const REPEAT = '又来了，我在银行办房贷，查征信发现你们上报�
 describe('repeated words', () => {
   it('tells whose own recent complaint a post repeats, and forgets it after the window', () => {
     const w = new RepeatedWords(30 * DAY)
-    w.add('C1', 0, OWN)
-    w.add('C2', DAY, '催收人员每天给我紧急联系人打电话，严重影响家人生活，要求停止骚扰。')
-    expect(w.resolve(REPEAT)).toBe('C1')
-    expect(w.resolve('请尽快处理，谢谢。我在银行办房贷。')).toBeNull()
-    w.add('C3', 40 * DAY, '额度审批一直不通过，综合评分不足，请解释原因。')
-    expect(w.resolve(REPEAT)).toBeNull()
+    w.add('C1', 0, clausesOf(OWN))
+    w.add(
+      'C2',
+      DAY,
+      clausesOf('催收人员每天给我紧急联系人打电话，严重影响家人生活，要求停止骚扰。'),
+    )
+    expect(w.resolve(clausesOf(REPEAT))).toBe('C1')
+    expect(w.resolve(clausesOf('请尽快处理，谢谢。我在银行办房贷。'))).toBeNull()
+    w.add('C3', 40 * DAY, clausesOf('额度审批一直不通过，综合评分不足，请解释原因。'))
+    expect(w.resolve(clausesOf(REPEAT))).toBeNull()
   })
 
   it('never resolves words two customers share: common wording or a template', () => {
     const w = new RepeatedWords(30 * DAY)
-    w.add('C1', 0, OWN)
-    w.add('C2', DAY, OWN)
-    expect(w.resolve(REPEAT)).toBeNull()
+    w.add('C1', 0, clausesOf(OWN))
+    w.add('C2', DAY, clausesOf(OWN))
+    expect(w.resolve(clausesOf(REPEAT))).toBeNull()
   })
 
   it("counts an anonymous board post in the customer's own repeats, but not one claimed for someone else", () => {

@@ -54,12 +54,8 @@ export class RepeatedWords {
 
   constructor(private readonly windowMs: number) {}
 
-  add(customerId: string, time: number, text: string): void {
-    this.addClauses(customerId, time, clausesOf(text))
-  }
-
-  /** `add` with the text's clauses already worked out (prepared-contact.ts). */
-  addClauses(customerId: string, time: number, clauses: readonly Clause[]): void {
+  /** Keeps a customer's words, as their clausesOf(), for the repeat window. */
+  add(customerId: string, time: number, clauses: readonly Clause[]): void {
     this.evictBefore(Math.max(this.latest, time) - this.windowMs)
     this.latest = Math.max(this.latest, time)
     let no = this.customerNo.get(customerId)
@@ -76,13 +72,8 @@ export class RepeatedWords {
     this.kept.push({ time, hashes })
   }
 
-  /** The one customer whose own recent words this text repeats, or null. */
-  resolve(text: string): string | null {
-    return this.resolveClauses(clausesOf(text))
-  }
-
-  /** `resolve` with the text's clauses already worked out (prepared-contact.ts). */
-  resolveClauses(clauses: readonly Clause[]): string | null {
+  /** The one customer whose own recent words a text repeats (given its clausesOf()), or null. */
+  resolve(clauses: readonly Clause[]): string | null {
     let candidate: number | null = null
     let shared = 0
     let chars = 0

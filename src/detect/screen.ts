@@ -38,7 +38,7 @@ export type TrustedRepresentative = {
 export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
   const index = detector.index
   const phone = phoneIdentifier(req.phone)?.identifier ?? null
-  const customerId = req.customerId ?? (phone ? soleOwner(index.onFile.get(phone)) : null)
+  const customerId = req.customerId ?? (phone ? index.onFile.soleOwner(phone) : null)
   const probe: ContactFacts = {
     idx: -1,
     contactId: '(incoming call)',
@@ -142,10 +142,6 @@ function gangOfNumber(detector: Detector, probe: ContactFacts): Gang | undefined
     if (gang) return gang
   }
   return undefined
-}
-
-function soleOwner(owners: string[] | undefined): string | null {
-  return owners?.length === 1 ? (owners[0] ?? null) : null
 }
 
 function scriptFor(action: string): string {
