@@ -30,34 +30,40 @@ export function installPrincipal(app: FastifyInstance, ctx: Context, cache: Cred
   app.addHook('onRequest', (request, _reply, done) => {
     if (!request.url.startsWith('/api/')) return done()
     const credential = credentialOf(request)
-    const known = credential ? cache.peek<Principal>(credential) : undefined
+    if (!credential) {
+      request.principal = null
+      return done()
+    }
+    const known = cache.peek<Principal>(credential.value)
     if (known) {
       request.principal = known
       return done()
     }
-    principalOf(request, ctx, cache).then((p) => {
+    principalOf(credential, ctx, cache).then((p) => {
       request.principal = p
       done()
     }, done)
   })
 }
 
-function credentialOf(request: FastifyRequest): string | undefined {
+type Credential = { kind: 'token' | 'session'; value: string }
+
+/** An API token (`Authorization: Bearer …`) before a session cookie. */
+function credentialOf(request: FastifyRequest): Credential | null {
   const auth = request.headers.authorization
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
-  return request.cookies[SESSION_COOKIE]
+  if (auth?.startsWith('Bearer ')) return { kind: 'token', value: auth.slice(7).trim() }
+  const session = request.cookies[SESSION_COOKIE]
+  return session ? { kind: 'session', value: session } : null
 }
 
 async function principalOf(
-  request: FastifyRequest,
+  { kind, value }: Credential,
   ctx: Context,
   cache: CredentialCache,
 ): Promise<Principal | null> {
-  const auth = request.headers.authorization
-  if (auth?.startsWith('Bearer ')) {
-    const token = auth.slice(7).trim()
-    return cache.get(token, async () => {
-      const t = await resolveApiToken(ctx, token)
+  if (kind === 'token')
+    return cache.get(value, async () => {
+      const t = await resolveApiToken(ctx, value)
       return t
         ? {
             principal: {
@@ -71,11 +77,8 @@ async function principalOf(
           }
         : null
     })
-  }
-  const session = request.cookies[SESSION_COOKIE]
-  if (!session) return null
-  return cache.get(session, async () => {
-    const s = await resolveSession(ctx, session)
+  return cache.get(value, async () => {
+    const s = await resolveSession(ctx, value)
     return s
       ? {
           principal: {
