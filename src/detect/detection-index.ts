@@ -14,6 +14,8 @@ import { RepeatedWords } from './repeated-words.js'
 import { TemplateGroups } from './template-groups.js'
 import type { WatchHit } from './watchlist-lookup.js'
 import { WatchlistLookup } from './watchlist-lookup.js'
+import { CustomersOnFile } from './customers-on-file.js'
+import type { CustomerOnFile } from './customers-on-file.js'
 
 /** Attachment kinds whose reuse across customers means a forged or templated document. */
 export const EVIDENCE_KINDS = new Set([
@@ -24,7 +26,7 @@ export const EVIDENCE_KINDS = new Set([
   'id_copy',
 ])
 
-export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
+export type { CustomerOnFile } from './customers-on-file.js'
 
 export type IndexOptions = {
   templateMinChars: number
@@ -39,7 +41,7 @@ export class DetectionIndex implements PostingFacts {
   readonly byCustomer = new Map<string, number[]>()
   readonly postings = new IdentifierPostings()
   readonly onFile = new OwnersOnFile()
-  readonly customers = new Map<string, CustomerOnFile>()
+  readonly customers = new CustomersOnFile()
   readonly templates: TemplateGroups
   readonly phashes = new PhashIndex()
   readonly watchlist = new WatchlistLookup()
@@ -62,10 +64,9 @@ export class DetectionIndex implements PostingFacts {
   }
 
   addCustomer(c: CustomerOnFile): void {
-    const before = this.customers.get(c.customerId)
-    for (const id of before?.identifiers ?? []) this.onFile.remove(id, c.customerId)
-    this.customers.set(c.customerId, c)
-    for (const id of c.identifiers) this.onFile.add(id, c.customerId)
+    for (const id of this.customers.set(c)) this.onFile.remove(id, c.customerId)
+    const stored = this.customers.storedId(c.customerId) ?? c.customerId
+    for (const id of c.identifiers) this.onFile.add(id, stored)
   }
 
   /** Adds (or replaces) a contact; returns its index. Texts go to the template groups. */
@@ -80,7 +81,7 @@ export class DetectionIndex implements PostingFacts {
     facts.idx = idx
     facts.customerId ??= this.resolveCustomer(facts) ?? this.resolveByWords(facts, clauses)
     if (facts.customerId)
-      facts.customerId = this.customers.get(facts.customerId)?.customerId ?? facts.customerId
+      facts.customerId = this.customers.storedId(facts.customerId) ?? facts.customerId
     if (facts.customerId && facts.channel !== 'victim_report' && clauses)
       this.repeatedWords.add(facts.customerId, facts.time, clauses)
     this.contacts[idx] = facts
@@ -105,7 +106,7 @@ export class DetectionIndex implements PostingFacts {
       ...facts.links.filter((l) => l.role !== 'device').map((l) => l.identifier),
       ...facts.textPhones,
     ]
-    const own = new Set(this.customers.get(facts.customerId ?? '')?.identifiers ?? [])
+    const own = new Set(this.customers.identifiers(facts.customerId ?? ''))
     for (const id of named)
       if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone))
         pushTo(this.victimNamed, id, idx)
@@ -127,7 +128,7 @@ export class DetectionIndex implements PostingFacts {
       return null
     const owner = this.onFile.soleOwner(facts.callerPhone)
     if (owner === null) return null
-    const onFile = this.customers.get(owner)?.nameKey ?? null
+    const onFile = this.customers.nameKey(owner)
     const named = facts.callerNameKey ?? facts.claimedNameKey
     return named && onFile && named !== onFile ? null : owner
   }
@@ -143,7 +144,7 @@ export class DetectionIndex implements PostingFacts {
     if (role !== null && role !== 'self' && role !== 'unknown') return null
     const owner = this.repeatedWords.resolve(clauses)
     if (owner === null) return null
-    const onFile = this.customers.get(owner)?.nameKey ?? null
+    const onFile = this.customers.nameKey(owner)
     // A board's user name is no name; a real one must be the customer's.
     const named = facts.claimedNameKey ?? (role === 'unknown' ? null : facts.callerNameKey)
     return named && onFile && named !== onFile ? null : owner

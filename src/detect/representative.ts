@@ -13,7 +13,7 @@ export function speaksLikeRepresentative(index: DetectionIndex, c: ContactFacts)
   if (c.callerRole && c.callerRole !== 'self') return true
   if (c.callerPhone === null || index.isOnFileFor(c.customerId, c.callerPhone)) return false
   // A customer's own new phone is ordinary: it speaks for someone else only under another name.
-  const onFile = c.customerId ? index.customers.get(c.customerId)?.nameKey : null
+  const onFile = c.customerId ? index.customers.nameKey(c.customerId) : null
   return c.callerRole === 'self'
     ? Boolean(c.callerNameKey && onFile && c.callerNameKey !== onFile)
     : true

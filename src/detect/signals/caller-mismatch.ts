@@ -31,7 +31,7 @@ export const callerMismatch: SignalModule = {
     const role = contact.callerRole ?? 'unknown'
     const phone = contact.callerPhone
     const phoneOnFile = phone ? index.isOnFileFor(contact.customerId, phone) : null
-    const nameOnFile = index.customers.get(contact.customerId)?.nameKey ?? null
+    const nameOnFile = index.customers.nameKey(contact.customerId)
     const wrongName =
       role === 'self' && contact.callerNameKey && nameOnFile && contact.callerNameKey !== nameOnFile
     if (role === 'self' && phoneOnFile !== false && !wrongName) return null

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { CustomersOnFile } from './customers-on-file.js'
+
+describe('CustomersOnFile', () => {
+  it('keeps each customer’s name key and identifiers, past the first growth of its columns', () => {
+    const book = new CustomersOnFile()
+    for (let i = 0; i < 3000; i++)
+      book.set({
+        customerId: `CF${i}`,
+        nameKey: i % 7 ? `name-${i}` : null,
+        identifiers: [`phone:+86138${String(i).padStart(8, '0')}`, `id_number:${i}`].slice(
+          0,
+          (i % 3) + 0,
+        ),
+      })
+    expect(book.size).toBe(3000)
+    expect(book.get('CF2999')).toEqual({
+      customerId: 'CF2999',
+      nameKey: 'name-2999',
+      identifiers: ['phone:+8613800002999', 'id_number:2999'],
+    })
+    expect(book.nameKey('CF14')).toBeNull()
+    expect(book.identifiers('CF3')).toEqual([])
+    expect(book.identifiers('CF4')).toEqual(['phone:+8613800000004'])
+    expect(book.get('nobody')).toBeUndefined()
+    expect(book.identifiers('nobody')).toEqual([])
+  })
+
+  it('replaces a changed customer, hands back what it had on file, and keeps the first id copy', () => {
+    const book = new CustomersOnFile()
+    const first = 'CF1'
+    expect(
+      book.set({ customerId: first, nameKey: 'a', identifiers: ['phone:+8613800000001'] }),
+    ).toEqual([])
+    const again = ['C', 'F', '1'].join('')
+    const before = book.set({
+      customerId: again,
+      nameKey: 'b',
+      identifiers: ['phone:+8613900000001'],
+    })
+    expect(before).toEqual(['phone:+8613800000001'])
+    expect(book.get('CF1')).toEqual({
+      customerId: 'CF1',
+      nameKey: 'b',
+      identifiers: ['phone:+8613900000001'],
+    })
+    expect(book.storedId(again)).toBe(first)
+    expect(book.size).toBe(1)
+  })
+})
