@@ -85,9 +85,9 @@ export function adoptFacts(f: ContactFacts): ContactFacts {
     attachments: compact(
       f.attachments.map((a) => ({ kind: word(a.kind), sha256: a.sha256, phash: a.phash })),
     ),
-    demands: compact(f.demands.map(word)),
+    demands: wordList(f.demands),
     grayScore: f.grayScore,
-    grayHits: compact(f.grayHits.map(word)),
+    grayHits: wordList(f.grayHits),
     refusal: f.refusal === null ? null : word(f.refusal),
     textChars: f.textChars,
     allianceNamed: f.allianceNamed,
@@ -107,6 +107,22 @@ function word<T extends string>(w: T): T {
   if (known !== undefined) return known as T
   if (words.size < MAX_WORDS) words.set(w, w)
   return w
+}
+
+/**
+ * One copy of each list of vocabulary words: demands and phrases come from a few templates, so a
+ * million contacts share a few thousand lists rather than holding one each (~70 bytes a contact).
+ */
+const wordLists = new Map<string, readonly string[]>()
+
+function wordList(ws: readonly string[]): string[] {
+  if (!ws.length) return NONE
+  const key = ws.join('\u0000')
+  const known = wordLists.get(key)
+  if (known !== undefined) return known as string[]
+  const list = Object.freeze(ws.map(word)) as string[]
+  if (wordLists.size < MAX_WORDS) wordLists.set(key, list)
+  return list
 }
 
 export function contactFacts(
