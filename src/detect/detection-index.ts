@@ -38,7 +38,7 @@ export type IndexOptions = {
 export class DetectionIndex implements PostingFacts {
   readonly contacts: ContactFacts[] = []
   readonly byId = new Map<string, number>()
-  readonly byCustomer = new Map<string, number[]>()
+  readonly byCustomer = new ContactsByCustomer()
   readonly postings = new IdentifierPostings()
   readonly onFile = new OwnersOnFile()
   readonly customers = new CustomersOnFile()
@@ -86,7 +86,7 @@ export class DetectionIndex implements PostingFacts {
       this.repeatedWords.add(facts.customerId, facts.time, clauses)
     this.contacts[idx] = facts
     if (existing === undefined) this.byId.set(facts.contactId, idx)
-    if (facts.customerId) pushTo(this.byCustomer, facts.customerId, idx)
+    if (facts.customerId) this.byCustomer.add(facts.customerId, idx)
     if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
     // Each identifier is kept once, in its posting, however many contacts carry it.
     for (const l of facts.links) {
@@ -151,7 +151,8 @@ export class DetectionIndex implements PostingFacts {
   }
 
   contactsOfCustomer(customerId: string): ContactFacts[] {
-    return (this.byCustomer.get(customerId) ?? [])
+    return this.byCustomer
+      .get(customerId)
       .map((i) => this.contacts[i])
       .filter((c): c is ContactFacts => Boolean(c))
   }
@@ -166,7 +167,7 @@ export class DetectionIndex implements PostingFacts {
     const out = new Set<number>([idx])
     if (!c) return out
     for (const l of c.links) for (const i of this.postings.contactsOf(l.identifier)) out.add(i)
-    for (const i of c.customerId ? (this.byCustomer.get(c.customerId) ?? []) : []) out.add(i)
+    for (const i of c.customerId ? this.byCustomer.get(c.customerId) : []) out.add(i)
     for (const i of this.templates.groupOf(idx)?.members ?? []) out.add(i)
     for (const id of c.textPhones) for (const i of this.postings.contactsOf(id)) out.add(i)
     return out
@@ -176,6 +177,34 @@ export class DetectionIndex implements PostingFacts {
     return customerId !== null && this.onFile.has(identifier, customerId)
   }
 }
+
+/**
+ * The contacts of each customer. Most customers on a book contact the lender once: such a
+ * customer maps to the bare contact number, a list only from the second contact on.
+ */
+export class ContactsByCustomer {
+  private readonly lists = new Map<string, number | number[]>()
+
+  get(customerId: string): readonly number[] {
+    const l = this.lists.get(customerId)
+    return l === undefined ? NO_CONTACTS : typeof l === 'number' ? [l] : l
+  }
+
+  add(customerId: string, idx: number): void {
+    const l = this.lists.get(customerId)
+    if (l === undefined) this.lists.set(customerId, idx)
+    else if (typeof l === 'number') {
+      if (l !== idx) this.lists.set(customerId, [l, idx])
+    } else if (!l.includes(idx)) l.push(idx)
+  }
+
+  /** Every customer's contacts, in no particular order of customers. */
+  *all(): IterableIterator<readonly number[]> {
+    for (const l of this.lists.values()) yield typeof l === 'number' ? [l] : l
+  }
+}
+
+const NO_CONTACTS: readonly number[] = Object.freeze([])
 
 /**
  * Who has an identifier on file. Nearly every identifier belongs to one customer: that owner is

@@ -111,7 +111,7 @@ function watchedWhenUsed(index: DetectionIndex, identifier: string): boolean {
  */
 function linkCampaigns(index: DetectionIndex, s: DetectionSettings, l: Linking): void {
   const windowMs = s.repeat_window_days * 86_400_000
-  for (const [, members] of index.byCustomer) {
+  for (const members of index.byCustomer.all()) {
     const reps = members
       .map((m) => index.contacts[m])
       .filter(
@@ -257,7 +257,7 @@ function joinCampaigns(
   alone: (i: number) => boolean,
 ): void {
   const windowMs = s.repeat_window_days * 86_400_000
-  for (const [, members] of index.byCustomer) {
+  for (const members of index.byCustomer.all()) {
     const anchors = members.filter(inGang)
     if (!anchors.length) continue
     for (const m of members) {
