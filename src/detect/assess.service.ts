@@ -17,6 +17,7 @@ import { riskByContact, saveAssessments } from './assessment.repository.js'
 import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
 import type { BulkLoad } from '../store/bulk-load.js'
 import { inWriteBurst } from '../store/write-burst.js'
+import { withHeapHeldClose } from './heap-growth.js'
 import type { RuleSet } from './rules/rule-set.js'
 
 export type AssessInput = {
@@ -50,13 +51,18 @@ export type AssessResult = {
   detector: Detector
 }
 
-/** Imports, detection and storing are one long run of writes: see store/write-burst.ts. */
+/**
+ * Imports, detection and storing are one long run of writes (store/write-burst.ts) that builds a
+ * large index fast (heap-growth.ts).
+ */
 export async function assessFiles(
   ctx: Context,
   input: AssessInput,
   progress?: AssessProgress,
 ): Promise<AssessResult> {
-  return inWriteBurst(ctx.sqlite, () => assessInBurst(ctx, input, progress))
+  return withHeapHeldClose(() =>
+    inWriteBurst(ctx.sqlite, () => assessInBurst(ctx, input, progress)),
+  )
 }
 
 async function assessInBurst(
