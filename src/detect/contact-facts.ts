@@ -3,7 +3,12 @@
 import type { Attachment, Channel, Contact, PartyRole } from '../contract/index.js'
 import { parseInterchangeTime } from '../contract/index.js'
 import type { IdentifierLink, LinkRole } from '../links/identifier.js'
-import { contactIdentifiers, idNumberIdentifier, phoneIdentifier } from '../links/identifier.js'
+import {
+  contactIdentifiers,
+  idNumberIdentifier,
+  linkRoles,
+  phoneIdentifier,
+} from '../links/identifier.js'
 import { nameKey, normalizeText } from '../normalize/index.js'
 import { grayLanguage } from '../text/index.js'
 import { refusalPhrases } from './refusal-phrases.js'
@@ -58,44 +63,171 @@ const compact = <T>(xs: T[]): T[] => (xs.length ? xs : NONE)
 
 /**
  * Facts that crossed a thread boundary arrive as fresh objects: a new copy of every string (a
- * channel name a million times over), an empty list of their own in each empty field, and a
- * shape V8 keeps partly out of object. Rebuilt here as contactFacts builds them, they weigh what
- * facts prepared in place weigh.
+ * channel name a million times over) and an empty list of their own in each empty field. Kept as
+ * the index keeps every contact's facts (StoredFacts), they share what can be shared.
  */
-export function adoptFacts(f: ContactFacts): ContactFacts {
-  return {
-    idx: f.idx,
-    contactId: f.contactId,
-    customerId: f.customerId,
-    time: f.time,
-    channel: word(f.channel),
-    source: f.source === null ? null : word(f.source),
-    callerRole: f.callerRole === null ? null : word(f.callerRole),
-    callerPhone: f.callerPhone,
-    callerNameKey: f.callerNameKey,
-    claimedNameKey: f.claimedNameKey,
-    links: f.links.map((l) => ({ identifier: l.identifier, role: word(l.role) })),
-    claimedIdentifiers: compact(f.claimedIdentifiers),
-    participants: compact(
-      f.participants.map((p) => ({
-        role: p.role === null ? null : word(p.role),
-        hasIdentity: p.hasIdentity,
-      })),
-    ),
-    attachments: compact(
-      f.attachments.map((a) => ({ kind: word(a.kind), sha256: a.sha256, phash: a.phash })),
-    ),
-    demands: wordList(f.demands),
-    grayScore: f.grayScore,
-    grayHits: wordList(f.grayHits),
-    refusal: f.refusal === null ? null : word(f.refusal),
-    textChars: f.textChars,
-    allianceNamed: f.allianceNamed,
-    lawyerOfFirm: f.lawyerOfFirm,
-    hardshipCertificate: f.hardshipCertificate,
-    textPhones: compact(f.textPhones),
-    statedPhones: compact(f.statedPhones),
+export function adoptFacts(f: ContactFacts): StoredFacts {
+  return f instanceof StoredFacts ? f : new StoredFacts(f)
+}
+
+/** Facts few contacts have (a third party on the line, an attachment, a refusal …), kept apart. */
+type RareFacts = Pick<
+  ContactFacts,
+  | 'participants'
+  | 'attachments'
+  | 'refusal'
+  | 'allianceNamed'
+  | 'lawyerOfFirm'
+  | 'hardshipCertificate'
+  | 'textPhones'
+>
+
+const ROLE_BITS = 3
+/** Roles of up to this many links fit one small integer; more are kept as a list. */
+const PACKED_ROLES = 10
+
+/**
+ * A contact's facts as the detection index holds a million of them: the facts few contacts have
+ * in one shared-when-empty record, the links as their identifiers (a bare one when there is one)
+ * and their roles packed in a number. Read through the same fields as any ContactFacts; ~110
+ * bytes a contact less than a plain object with a small object per link.
+ */
+export class StoredFacts implements ContactFacts {
+  idx: number
+  readonly contactId: string
+  customerId: string | null
+  readonly time: number
+  readonly channel: Channel
+  readonly source: string | null
+  readonly callerRole: PartyRole | null
+  callerPhone: string | null
+  readonly callerNameKey: string | null
+  readonly claimedNameKey: string | null
+  readonly claimedIdentifiers: string[]
+  readonly demands: string[]
+  readonly grayScore: number
+  readonly grayHits: string[]
+  readonly textChars: number
+  readonly statedPhones: string[]
+  private linkIds: string | string[] | null
+  private readonly linkRoles: number | LinkRole[]
+  private readonly rare: RareFacts | null
+
+  constructor(f: ContactFacts) {
+    this.idx = f.idx
+    this.contactId = f.contactId
+    this.customerId = f.customerId
+    this.time = f.time
+    this.channel = word(f.channel)
+    this.source = f.source === null ? null : word(f.source)
+    this.callerRole = f.callerRole === null ? null : word(f.callerRole)
+    this.callerPhone = f.callerPhone
+    this.callerNameKey = f.callerNameKey
+    this.claimedNameKey = f.claimedNameKey
+    this.claimedIdentifiers = compact(f.claimedIdentifiers)
+    this.demands = wordList(f.demands)
+    this.grayScore = f.grayScore
+    this.grayHits = wordList(f.grayHits)
+    this.textChars = f.textChars
+    this.statedPhones = compact(f.statedPhones)
+    const links = f.links
+    this.linkIds =
+      links.length === 0
+        ? null
+        : links.length === 1
+          ? (links[0] as FactLink).identifier
+          : links.map((l) => l.identifier)
+    this.linkRoles =
+      links.length > PACKED_ROLES
+        ? links.map((l) => word(l.role))
+        : links.reduce((packed, l, k) => packed | (roleCode(l.role) << (k * ROLE_BITS)), 0)
+    const rare =
+      f.participants.length ||
+      f.attachments.length ||
+      f.refusal !== null ||
+      f.allianceNamed ||
+      f.lawyerOfFirm ||
+      f.hardshipCertificate ||
+      f.textPhones.length
+    this.rare = rare
+      ? {
+          participants: compact(
+            f.participants.map((p) => ({
+              role: p.role === null ? null : word(p.role),
+              hasIdentity: p.hasIdentity,
+            })),
+          ),
+          attachments: compact(
+            f.attachments.map((a) => ({ kind: word(a.kind), sha256: a.sha256, phash: a.phash })),
+          ),
+          refusal: f.refusal === null ? null : word(f.refusal),
+          allianceNamed: f.allianceNamed,
+          lawyerOfFirm: f.lawyerOfFirm,
+          hardshipCertificate: f.hardshipCertificate,
+          textPhones: compact(f.textPhones),
+        }
+      : null
   }
+
+  /** A fresh list each time: links are read, never changed through it (see keepIdentifiers). */
+  get links(): FactLink[] {
+    const ids = this.linkIds
+    if (ids === null) return NONE
+    if (typeof ids === 'string') return [{ identifier: ids, role: this.roleAt(0) }]
+    return ids.map((identifier, k) => ({ identifier, role: this.roleAt(k) }))
+  }
+
+  get participants(): ContactFacts['participants'] {
+    return this.rare?.participants ?? NONE
+  }
+
+  get attachments(): ContactFacts['attachments'] {
+    return this.rare?.attachments ?? NONE
+  }
+
+  get refusal(): string | null {
+    return this.rare?.refusal ?? null
+  }
+
+  get allianceNamed(): boolean {
+    return this.rare?.allianceNamed ?? false
+  }
+
+  get lawyerOfFirm(): boolean {
+    return this.rare?.lawyerOfFirm ?? false
+  }
+
+  get hardshipCertificate(): boolean {
+    return this.rare?.hardshipCertificate ?? false
+  }
+
+  get textPhones(): string[] {
+    return this.rare?.textPhones ?? NONE
+  }
+
+  /**
+   * Replaces each link's identifier (and the caller's phone) with the copy `keep` hands back — the
+   * index keeps one copy of each identifier however many contacts carry it.
+   */
+  keepIdentifiers(keep: (identifier: string) => string): void {
+    const ids = this.linkIds
+    if (ids === null) return
+    const kept = typeof ids === 'string' ? [keep(ids)] : ids.map(keep)
+    for (const id of kept) if (id === this.callerPhone) this.callerPhone = id
+    this.linkIds = kept.length === 1 ? (kept[0] as string) : kept
+  }
+
+  private roleAt(k: number): LinkRole {
+    const roles = this.linkRoles
+    if (typeof roles !== 'number') return roles[k] as LinkRole
+    return linkRoles[(roles >>> (k * ROLE_BITS)) & ((1 << ROLE_BITS) - 1)] as LinkRole
+  }
+}
+
+function roleCode(role: LinkRole): number {
+  const code = linkRoles.indexOf(role)
+  if (code < 0) throw new Error(`unknown link role ${role}`)
+  return code
 }
 
 /** One copy of each vocabulary word (channels, roles, sources, phrases): a small, bounded set. */

@@ -4,6 +4,7 @@
 import type { Contact } from '../contract/index.js'
 import type { IdentifierLink } from '../links/identifier.js'
 import type { ContactFacts } from './contact-facts.js'
+import { adoptFacts } from './contact-facts.js'
 import type { PreparedContact } from './prepared-contact.js'
 import { prepareContact } from './prepared-contact.js'
 import type { Clause } from './repeated-words.js'
@@ -75,7 +76,8 @@ export class DetectionIndex implements PostingFacts {
   }
 
   /** addContact with the record's own part worked out already, maybe on another thread. */
-  addPrepared({ facts, clauses, templateShingles }: PreparedContact): number {
+  addPrepared({ facts: prepared, clauses, templateShingles }: PreparedContact): number {
+    const facts = adoptFacts(prepared)
     const existing = this.byId.get(facts.contactId)
     const idx = existing ?? this.contacts.length
     facts.idx = idx
@@ -89,10 +91,7 @@ export class DetectionIndex implements PostingFacts {
     if (facts.customerId) this.byCustomer.add(facts.customerId, idx)
     if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
     // Each identifier is kept once, in its posting, however many contacts carry it.
-    for (const l of facts.links) {
-      l.identifier = this.postings.add(l.identifier, idx)
-      if (l.identifier === facts.callerPhone) facts.callerPhone = l.identifier
-    }
+    facts.keepIdentifiers((identifier) => this.postings.add(identifier, idx))
     for (const a of facts.attachments)
       if (a.phash && EVIDENCE_KINDS.has(a.kind)) this.phashes.add(a.phash, idx)
     if (templateShingles)
