@@ -34,18 +34,22 @@ export function toStoredTime(value: string): string {
 
 /** Month 1–12, day 1–28, hour < 24, minute and second < 60: the day exists in every month. */
 function inPlainRange(stored: string): boolean {
-  const two = (at: number) => (stored.charCodeAt(at) - 48) * 10 + stored.charCodeAt(at + 1) - 48
-  const month = two(5)
-  const day = two(8)
+  const month = twoDigits(stored, 5)
+  const day = twoDigits(stored, 8)
   return (
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= 28 &&
-    two(11) < 24 &&
-    two(14) < 60 &&
-    two(17) < 60
+    twoDigits(stored, 11) < 24 &&
+    twoDigits(stored, 14) < 60 &&
+    twoDigits(stored, 17) < 60
   )
+}
+
+/** The two ASCII digits at `at` (STORED_FORM has checked that they are digits). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48
 }
 
 export const interchangeTime = z.string().refine((v) => Number.isFinite(parseInterchangeTime(v)), {
