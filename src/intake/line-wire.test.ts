@@ -46,6 +46,30 @@ describe('line wire', () => {
     expect(decodeChunk(structuredClone(encodeChunk(chunk)))).toEqual(chunk)
   })
 
+  it('keeps a link that is not kind:value, and records without a key column, as they were', () => {
+    const odd: PreparedLine = {
+      line: 9,
+      bytes: 40,
+      record: {
+        key: 'W1|list',
+        hash: 'h',
+        json: '{}',
+        columns: { kind: 'phone', label: null },
+        links: [
+          { identifier: 'phone:+861', kind: 'phone', value: '+862', valid: true, role: 'caller' },
+          {
+            identifier: 'x:y',
+            kind: 'x' as 'phone',
+            value: 'y',
+            valid: false,
+            role: 'z' as 'caller',
+          },
+        ],
+      },
+    }
+    expect(decodeChunk(structuredClone(encodeChunk([odd, odd])))).toEqual([odd, odd])
+  })
+
   it('hands over a chunk of rejections only', () => {
     expect(decodeChunk(encodeChunk([rejection]))).toEqual([rejection])
   })

@@ -1,14 +1,24 @@
 // Prepared lines as they cross from the line worker to the importing thread: one flat array of
 // values a chunk instead of a few objects a line. Cloning an object costs both threads a
 // property name per field; a flat array costs only the values (11% of the worker's time before).
+// Each string cloned is a string made again on the importing thread, so what it can work out
+// goes as a number or not at all: a link's kind and role by their place in their lists, its
+// value (the identifier after `kind:`), and the record's key where a column repeats it.
 import type { IdentifierKind, IdentifierLink, LinkRole } from '../links/identifier.js'
+import { identifierKinds, linkRoles } from '../links/identifier.js'
 import type { PreparedLine } from './line-preparation.js'
 import type { PreparedRecord } from './prepared-record.js'
 
 type Value = string | number | null
 
-/** A chunk on the wire: the records' column names once, then each line's values in turn. */
-export type WireChunk = { columns: string[]; values: Value[] }
+/**
+ * A chunk on the wire: the records' column names once (and which one holds the key, or -1), then
+ * each line's values in turn.
+ */
+export type WireChunk = { columns: string[]; keyColumn: number; values: Value[] }
+
+const kindIndex = new Map<string, number>(identifierKinds.map((k, i) => [k, i]))
+const roleIndex = new Map<string, number>(linkRoles.map((r, i) => [r, i]))
 
 const RECORD = 1
 const REJECTION = 0
@@ -16,6 +26,7 @@ const REJECTION = 0
 /** Encodes lines as they are prepared, so that only their values outlive the young generation. */
 export class WireWriter {
   private columns: string[] | null = null
+  private keyColumn = -1
   private values: Value[] = []
   lines = 0
 
@@ -24,16 +35,21 @@ export class WireWriter {
     const values = this.values
     values.push(item.line, item.bytes)
     if ('record' in item) {
-      this.columns ??= Object.keys(item.record.columns)
-      encodeRecord(item.record, this.columns, values)
+      if (this.columns === null) {
+        this.columns = Object.keys(item.record.columns)
+        const { key, columns } = item.record
+        this.keyColumn = this.columns.findIndex((c) => columns[c] === key)
+      }
+      encodeRecord(item.record, this.columns, this.keyColumn, values)
     } else values.push(REJECTION, item.rejection.field, item.rejection.reason, item.rejection.raw)
     this.lines++
   }
 
   /** The chunk so far; the writer starts a new one. */
   take(): WireChunk {
-    const chunk = { columns: this.columns ?? [], values: this.values }
+    const chunk = { columns: this.columns ?? [], keyColumn: this.keyColumn, values: this.values }
     this.columns = null
+    this.keyColumn = -1
     this.values = []
     this.lines = 0
     return chunk
@@ -46,13 +62,14 @@ export function encodeChunk(chunk: PreparedLine[]): WireChunk {
   return writer.take()
 }
 
-export function decodeChunk({ columns, values }: WireChunk): PreparedLine[] {
+export function decodeChunk({ columns, keyColumn, values }: WireChunk): PreparedLine[] {
   const lines: PreparedLine[] = []
   const wire = new WireReader(values)
   while (!wire.done()) {
     const line = wire.number()
     const bytes = wire.number()
-    if (wire.number() === RECORD) lines.push({ line, bytes, record: decodeRecord(columns, wire) })
+    if (wire.number() === RECORD)
+      lines.push({ line, bytes, record: decodeRecord(columns, keyColumn, wire) })
     else {
       const field = wire.value() as string | null
       const reason = wire.string()
@@ -79,29 +96,57 @@ class WireReader {
   }
 }
 
-function encodeRecord(r: PreparedRecord, columns: string[], values: Value[]): void {
+function encodeRecord(
+  r: PreparedRecord,
+  columns: string[],
+  keyColumn: number,
+  values: Value[],
+): void {
   // A kind builds every record's columns with the same names in the same order.
   if (Object.keys(r.columns).length !== columns.length)
     throw new Error(`record ${r.key} has other columns than its chunk`)
   values.push(RECORD, r.key, r.hash, r.json)
-  for (const c of columns) values.push(r.columns[c] ?? null)
+  for (let i = 0; i < columns.length; i++) {
+    const value = r.columns[columns[i] as string] ?? null
+    if (i !== keyColumn) values.push(value)
+    else if (value !== r.key)
+      throw new Error(`record ${r.key} has another key column than its chunk`)
+  }
   values.push(r.links.length)
-  for (const l of r.links) values.push(l.identifier, l.kind, l.value, l.valid ? 1 : 0, l.role)
+  for (const l of r.links) {
+    const { identifier, kind, value } = l
+    // The value goes only when the identifier is not `kind:value` (links/identifier.ts).
+    const derivable =
+      identifier.length === kind.length + 1 + value.length &&
+      identifier.startsWith(kind) &&
+      identifier.endsWith(value)
+    values.push(
+      identifier,
+      kindIndex.get(kind) ?? kind,
+      derivable ? null : value,
+      l.valid ? 1 : 0,
+      roleIndex.get(l.role) ?? l.role,
+    )
+  }
 }
 
-function decodeRecord(columns: string[], wire: WireReader): PreparedRecord {
+function decodeRecord(columns: string[], keyColumn: number, wire: WireReader): PreparedRecord {
   const key = wire.string()
   const hash = wire.string()
   const json = wire.string()
   const row: Record<string, Value> = {}
-  for (const c of columns) row[c] = wire.value()
+  for (let i = 0; i < columns.length; i++)
+    row[columns[i] as string] = i === keyColumn ? key : wire.value()
   const links: IdentifierLink[] = []
   for (let n = wire.number(); n > 0; n--) {
     const identifier = wire.string()
-    const kind = wire.string() as IdentifierKind
-    const value = wire.string()
+    const kindAt = wire.value()
+    const kind = (typeof kindAt === 'number' ? identifierKinds[kindAt] : kindAt) as IdentifierKind
+    const value = (wire.value() as string | null) ?? identifier.slice(kind.length + 1)
     const valid = wire.number() === 1
-    links.push({ identifier, kind, value, valid, role: wire.string() as LinkRole })
+    const roleAt = wire.value()
+    const role = (typeof roleAt === 'number' ? linkRoles[roleAt] : roleAt) as LinkRole
+    links.push({ identifier, kind, value, valid, role })
   }
   return { key, hash, json, columns: row, links }
 }

@@ -38,6 +38,15 @@ export const STAGED_IDENTIFIERS = 'identifiers_staged'
 /** SQLite's helper threads for the sorts at the end: one, beside the importing thread. */
 const SORTER_THREADS = 1
 
+/**
+ * The page cache while the indexes are built, in KiB. SQLite sorts in runs as large as the page
+ * cache: a 64 MB run sorts its linked list far outside the CPU's caches, while 2 MB runs sort
+ * inside them, the helper thread sorts one while the next is read, and merging the runs costs
+ * less than it saves (1M contacts: the three steps 10.4 → 7.1 s of CPU, 16.6 → 9.6 s of wall).
+ * Reading the table and appending sorted keys need no more cache than that.
+ */
+const SORT_CACHE_KIB = 2048
+
 /** Merges staged identifiers in key order (the first one seen keeps its first_seen). */
 const MERGE_STAGED_IDENTIFIERS = `
   insert into identifiers (identifier, kind, value, valid, first_seen)
@@ -147,6 +156,8 @@ function finishPending(
   // million contacts' links) is split, and the pieces are sorted on that core as well.
   const threads = handle.pragma('threads', { simple: true }) as number
   handle.pragma(`threads = ${Math.max(threads, SORTER_THREADS)}`)
+  const cacheSize = handle.pragma('cache_size', { simple: true }) as number
+  handle.pragma(`cache_size = -${SORT_CACHE_KIB}`)
   try {
     for (const [i, name] of names.entries()) {
       onStep?.(name, i + 1, names.length)
@@ -157,6 +168,7 @@ function finishPending(
       })()
     }
   } finally {
+    handle.pragma(`cache_size = ${cacheSize}`)
     handle.pragma(`threads = ${threads}`)
     handle.pragma(`temp_store = ${tempStore}`)
   }

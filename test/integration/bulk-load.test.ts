@@ -63,6 +63,9 @@ describe('bulk load (SQLite)', () => {
     const store = await openStore(join(dir, 'big.db'))
     const before = indexNames(store)
     expect(before).toEqual(expect.arrayContaining(SCATTERED))
+    const settings = () =>
+      ['cache_size', 'threads', 'temp_store'].map((p) => store.sqlite!.pragma(p, { simple: true }))
+    const settingsBefore = settings()
     const duringImport = new Set<boolean>()
     const finishing: string[] = []
     const summary = await importFile(contextFor(store), 'contacts', file, {
@@ -80,6 +83,9 @@ describe('bulk load (SQLite)', () => {
     ])
     expect(indexNames(store)).toEqual(before)
     expect(notes(store)).toEqual([])
+    // The sorts at the end run with their own page cache, threads and temporary store: the
+    // store's own settings are back afterwards.
+    expect(settings()).toEqual(settingsBefore)
 
     // The same file into a store that keeps its indexes throughout: the fan-out answers agree.
     const small = await openStore(join(dir, 'reference.db'))
