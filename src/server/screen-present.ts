@@ -4,6 +4,7 @@
 import type { ScreenResult } from '../detect/index.js'
 import { maskIdentifier, maskText } from '../privacy/index.js'
 import type { Presenter } from './present.js'
+import type { RiskLookup } from './stored-risks.js'
 
 const scriptJson = new WeakMap<object, Buffer>()
 
@@ -11,7 +12,7 @@ const scriptJson = new WeakMap<object, Buffer>()
 export function screenAnswerJson(
   r: ScreenResult,
   script: object,
-  risks: ReadonlyMap<string, string>,
+  risks: RiskLookup,
   present: Presenter,
 ): Buffer {
   const before = JSON.stringify({

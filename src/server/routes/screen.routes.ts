@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { interchangeTime } from '../../contract/time.js'
 import { screen } from '../../detect/index.js'
 import { maskIdentifier } from '../../privacy/index.js'
-import { preparedStatement } from '../../store/dialect.js'
 import type { Api, ServerDeps } from '../deps.js'
 import { principalOrThrow, requirePermission } from '../principal.js'
 import { screenAnswerJson } from '../screen-present.js'
+import type { RiskLookup } from '../stored-risks.js'
 
 const screenBody = z.object({
   phone: z.string().trim().min(1, { message: 'must not be empty' }).max(64),
@@ -47,23 +47,15 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
   )
 }
 
-type RiskRow = { contact_id: string; risk: string }
-
-async function riskOf(deps: ServerDeps, ids: string[]): Promise<Map<string, string>> {
+/** On SQLite from memory (a read only for contacts assessed since); elsewhere from the store. */
+async function riskOf(deps: ServerDeps, ids: string[]): Promise<RiskLookup> {
+  const stored = deps.risks
+  if (stored) return stored.knows(ids) ? stored : stored.read(ids)
   if (!ids.length) return new Map()
-  const handle = deps.ctx.sqlite
-  // On SQLite, a statement prepared once per number of ids (at most five), run while Kysely lends
-  // its connection: building, compiling and preparing the query cost more than running it.
-  const rows: RiskRow[] = handle
-    ? await deps.ctx.db.connection().execute(() => {
-        const marks = ids.map(() => '?').join(', ')
-        const sql = `select contact_id, risk from assessments where contact_id in (${marks})`
-        return Promise.resolve(preparedStatement(handle, sql).all(...ids) as RiskRow[])
-      })
-    : await deps.ctx.db
-        .selectFrom('assessments')
-        .select(['contact_id', 'risk'])
-        .where('contact_id', 'in', ids)
-        .execute()
+  const rows = await deps.ctx.db
+    .selectFrom('assessments')
+    .select(['contact_id', 'risk'])
+    .where('contact_id', 'in', ids)
+    .execute()
   return new Map(rows.map((r) => [r.contact_id, r.risk]))
 }
