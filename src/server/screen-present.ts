@@ -15,18 +15,19 @@ export function screenAnswerJson(
   risks: RiskLookup,
   present: Presenter,
 ): Buffer {
+  const signals = r.signals.map((s) => present.signal(s))
   const before = JSON.stringify({
     phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
     customer_id: r.customer_id,
     risk: r.risk,
     severity: r.severity,
     categories: r.categories,
-    reasons: r.reasons.map((x) => ({
+    reasons: r.reasons.map((x, i) => ({
       code: x.code,
-      'zh-CN': maskText(x['zh-CN']),
-      en: maskText(x.en),
+      'zh-CN': maskedReason(r, signals, i, 'zh-CN'),
+      en: maskedReason(r, signals, i, 'en'),
     })),
-    signals: r.signals.map((s) => present.signal(s)),
+    signals,
     recommended_script: r.recommended_script,
   })
   const after = JSON.stringify({
@@ -42,6 +43,17 @@ export function screenAnswerJson(
     jsonOf(script),
     Buffer.from(`,${after.slice(1)}`),
   ])
+}
+
+type Shown = { explanation: { 'zh-CN': string; en: string } }
+
+/** A reason is its signal's explanation (screen() makes them so): masked once for both. */
+function maskedReason(r: ScreenResult, signals: Shown[], i: number, lang: 'zh-CN' | 'en'): string {
+  const text = r.reasons[i]?.[lang] ?? ''
+  const shown = signals[i]
+  return shown && r.signals[i]?.explanation[lang] === text
+    ? shown.explanation[lang]
+    : maskText(text)
 }
 
 function jsonOf(script: object): Buffer {
