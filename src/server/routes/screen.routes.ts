@@ -19,7 +19,8 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
   app.post(
     '/api/screen',
     { schema: { body: screenBody, tags: ['screening'] }, preHandler: requirePermission('screen') },
-    async (request, reply) => {
+    // Not async: with the risks in memory (nearly every call) the answer is sent with no promise.
+    (request, reply) => {
       const p = principalOrThrow(request)
       const { phone, customer_id, at } = request.body
       const r = screen(deps.live.detector, {
@@ -36,21 +37,19 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
         detail: { phone: r.phone ? maskIdentifier(r.phone) : null, risk: r.risk },
         ip: request.ip,
       })
-      const risks = await riskOf(
-        deps,
-        r.recent_contacts.map((c) => c.contact_id),
-      )
       const script = deps.scripts.currentOrFallback(r.recommended_script)
       reply.type('application/json; charset=utf-8')
-      return screenAnswerJson(r, script, risks, deps.present)
+      const ids = r.recent_contacts.map((c) => c.contact_id)
+      const known = deps.risks?.knows(ids) ? deps.risks : null
+      if (known) return screenAnswerJson(r, script, known, deps.present)
+      return riskOf(deps, ids).then((risks) => screenAnswerJson(r, script, risks, deps.present))
     },
   )
 }
 
-/** On SQLite from memory (a read only for contacts assessed since); elsewhere from the store. */
+/** On SQLite read for contacts assessed since start; elsewhere from the store. */
 async function riskOf(deps: ServerDeps, ids: string[]): Promise<RiskLookup> {
-  const stored = deps.risks
-  if (stored) return stored.knows(ids) ? stored : stored.read(ids)
+  if (deps.risks) return deps.risks.read(ids)
   if (!ids.length) return new Map()
   const rows = await deps.ctx.db
     .selectFrom('assessments')
