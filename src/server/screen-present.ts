@@ -38,12 +38,26 @@ export function screenAnswerJson(
     })),
     rules_version: r.rules_version,
   })
-  return Buffer.concat([
-    Buffer.from(`${before.slice(0, -1)},"script":`),
-    jsonOf(script),
-    Buffer.from(`,${after.slice(1)}`),
-  ])
+  // Written into one buffer: `before` less its closing brace, `,"script":`, the script, then
+  // `after` with its opening brace turned into a comma — no sliced, joined or interim copies.
+  const scriptBytes = jsonOf(script)
+  const out = Buffer.allocUnsafe(
+    Buffer.byteLength(before) -
+      1 +
+      SCRIPT_KEY.length +
+      scriptBytes.length +
+      Buffer.byteLength(after),
+  )
+  let at = out.write(before) - 1
+  at += out.write(SCRIPT_KEY, at, 'latin1')
+  at += scriptBytes.copy(out, at)
+  out.write(after, at)
+  out[at] = COMMA
+  return out
 }
+
+const SCRIPT_KEY = ',"script":'
+const COMMA = 0x2c
 
 type Shown = { explanation: { 'zh-CN': string; en: string } }
 
