@@ -10,6 +10,19 @@ type Db = Kysely<Database> | Transaction<Database>
 
 const ROWS_PER_STATEMENT = 500
 
+type SavedListener = (contactIds: readonly string[]) => void
+const savedListeners = new Set<SavedListener>()
+
+/**
+ * Told the contact ids of every saveAssessments call in this process once its rows are written
+ * (committed, or inside the caller's open transaction): a server that keeps stored risks in
+ * memory forgets those and reads them again. Returns the unsubscribe.
+ */
+export function onAssessmentsSaved(listener: SavedListener): () => void {
+  savedListeners.add(listener)
+  return () => savedListeners.delete(listener)
+}
+
 /**
  * Stores (or replaces) assessments. Given SQLite's own handle, the rows go through one prepared
  * statement in one transaction on Kysely's borrowed connection: a million assessments compiled
@@ -22,6 +35,23 @@ export async function saveAssessments(
   sqlite?: SqliteHandle,
 ): Promise<void> {
   if (!items.length) return
+  try {
+    await writeAssessments(db, items, now, sqlite)
+  } finally {
+    // Also after a failure: a half-written batch must not leave a listener sure of the old risks.
+    if (savedListeners.size > 0) {
+      const ids = items.map((a) => a.contact_id)
+      for (const listener of savedListeners) listener(ids)
+    }
+  }
+}
+
+async function writeAssessments(
+  db: Db,
+  items: ScoredAssessment[],
+  now: string,
+  sqlite?: SqliteHandle,
+): Promise<void> {
   if (sqlite && !db.isTransaction) {
     await db.connection().execute(() => {
       const statement = preparedStatement(sqlite, UPSERT_SQL)

@@ -26,6 +26,7 @@ import { Presenter } from './present.js'
 import { responseServices } from './response-services.js'
 import { installPrincipal } from './principal.js'
 import { installProblemHandlers } from './problem.js'
+import { StoredRisks } from './stored-risks.js'
 import type { SharingOptions } from './sharing-setup.js'
 import { registerSharing } from './sharing-setup.js'
 import { adminRoutes } from './routes/admin.routes.js'
@@ -86,6 +87,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
     present: new Presenter(refs),
     scripts: await ScriptLibrary.open(o.ctx, loadCallScripts(process.env.GRAYLINE_SCRIPTS)),
     credentials: new CredentialCache(),
+    risks: await StoredRisks.load(o.ctx),
     config: o.config,
   }
 
@@ -150,6 +152,7 @@ export async function buildApp(o: AppOptions): Promise<App> {
       await response.close()
       await voice.close()
       await deps.audit.close()
+      deps.risks?.close()
     },
   }
 }

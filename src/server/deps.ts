@@ -9,6 +9,7 @@ import type { ScriptLibrary } from '../response/index.js'
 import type { IdentifierRefs } from './identifier-ref.js'
 import type { LiveDetector } from './live-detector.js'
 import type { Presenter } from './present.js'
+import type { StoredRisks } from './stored-risks.js'
 
 export type ServerConfig = {
   /** Secure cookies unless explicitly turned off for plain-HTTP testing. */
@@ -27,6 +28,8 @@ export type ServerDeps = {
   present: Presenter
   scripts: ScriptLibrary
   credentials: CredentialCache
+  /** Contacts' stored risks in memory (SQLite only). */
+  risks: StoredRisks | null
   config: ServerConfig
 }
 

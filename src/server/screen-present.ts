@@ -4,6 +4,7 @@
 import type { ScreenResult } from '../detect/index.js'
 import { maskIdentifier, maskText } from '../privacy/index.js'
 import type { Presenter } from './present.js'
+import type { RiskLookup } from './stored-risks.js'
 
 const scriptJson = new WeakMap<object, Buffer>()
 
@@ -11,21 +12,22 @@ const scriptJson = new WeakMap<object, Buffer>()
 export function screenAnswerJson(
   r: ScreenResult,
   script: object,
-  risks: ReadonlyMap<string, string>,
+  risks: RiskLookup,
   present: Presenter,
 ): Buffer {
+  const signals = r.signals.map((s) => present.signal(s))
   const before = JSON.stringify({
     phone: r.phone ? maskIdentifier(r.phone).replace(/^phone:/, '') : null,
     customer_id: r.customer_id,
     risk: r.risk,
     severity: r.severity,
     categories: r.categories,
-    reasons: r.reasons.map((x) => ({
+    reasons: r.reasons.map((x, i) => ({
       code: x.code,
-      'zh-CN': maskText(x['zh-CN']),
-      en: maskText(x.en),
+      'zh-CN': maskedReason(r, signals, i, 'zh-CN'),
+      en: maskedReason(r, signals, i, 'en'),
     })),
-    signals: r.signals.map((s) => present.signal(s)),
+    signals,
     recommended_script: r.recommended_script,
   })
   const after = JSON.stringify({
@@ -36,11 +38,36 @@ export function screenAnswerJson(
     })),
     rules_version: r.rules_version,
   })
-  return Buffer.concat([
-    Buffer.from(`${before.slice(0, -1)},"script":`),
-    jsonOf(script),
-    Buffer.from(`,${after.slice(1)}`),
-  ])
+  // Written into one buffer: `before` less its closing brace, `,"script":`, the script, then
+  // `after` with its opening brace turned into a comma — no sliced, joined or interim copies.
+  const scriptBytes = jsonOf(script)
+  const out = Buffer.allocUnsafe(
+    Buffer.byteLength(before) -
+      1 +
+      SCRIPT_KEY.length +
+      scriptBytes.length +
+      Buffer.byteLength(after),
+  )
+  let at = out.write(before) - 1
+  at += out.write(SCRIPT_KEY, at, 'latin1')
+  at += scriptBytes.copy(out, at)
+  out.write(after, at)
+  out[at] = COMMA
+  return out
+}
+
+const SCRIPT_KEY = ',"script":'
+const COMMA = 0x2c
+
+type Shown = { explanation: { 'zh-CN': string; en: string } }
+
+/** A reason is its signal's explanation (screen() makes them so): masked once for both. */
+function maskedReason(r: ScreenResult, signals: Shown[], i: number, lang: 'zh-CN' | 'en'): string {
+  const text = r.reasons[i]?.[lang] ?? ''
+  const shown = signals[i]
+  return shown && r.signals[i]?.explanation[lang] === text
+    ? shown.explanation[lang]
+    : maskText(text)
 }
 
 function jsonOf(script: object): Buffer {

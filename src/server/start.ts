@@ -10,6 +10,7 @@ import { buildConsole, consoleNeedsBuild } from './console-build.js'
 import { installationSecret } from './installation-secret.js'
 import { LiveDetector } from './live-detector.js'
 import { seedDemo, storeIsEmpty } from './demo-seed.js'
+import { collectGarbageBeforeServing } from './server-heap.js'
 
 export type ServeOptions = {
   ctx: Context
@@ -78,6 +79,7 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
       rulesPath,
     },
   })
+  collectGarbageBeforeServing()
   await built.app.listen({ port: o.port, host: o.host })
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}/`
   o.say(`\nGrayline is running: ${url}   (API docs: ${url}api/docs)`)

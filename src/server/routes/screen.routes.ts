@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { interchangeTime } from '../../contract/time.js'
 import { screen } from '../../detect/index.js'
 import { maskIdentifier } from '../../privacy/index.js'
-import { preparedStatement } from '../../store/dialect.js'
 import type { Api, ServerDeps } from '../deps.js'
 import { principalOrThrow, requirePermission } from '../principal.js'
 import { screenAnswerJson } from '../screen-present.js'
+import type { RiskLookup } from '../stored-risks.js'
 
 const screenBody = z.object({
   phone: z.string().trim().min(1, { message: 'must not be empty' }).max(64),
@@ -19,7 +19,8 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
   app.post(
     '/api/screen',
     { schema: { body: screenBody, tags: ['screening'] }, preHandler: requirePermission('screen') },
-    async (request, reply) => {
+    // Not async: with the risks in memory (nearly every call) the answer is sent with no promise.
+    (request, reply) => {
       const p = principalOrThrow(request)
       const { phone, customer_id, at } = request.body
       const r = screen(deps.live.detector, {
@@ -36,34 +37,24 @@ export function screenRoutes(app: Api, deps: ServerDeps): void {
         detail: { phone: r.phone ? maskIdentifier(r.phone) : null, risk: r.risk },
         ip: request.ip,
       })
-      const risks = await riskOf(
-        deps,
-        r.recent_contacts.map((c) => c.contact_id),
-      )
       const script = deps.scripts.currentOrFallback(r.recommended_script)
       reply.type('application/json; charset=utf-8')
-      return screenAnswerJson(r, script, risks, deps.present)
+      const ids = r.recent_contacts.map((c) => c.contact_id)
+      const known = deps.risks?.knows(ids) ? deps.risks : null
+      if (known) return screenAnswerJson(r, script, known, deps.present)
+      return riskOf(deps, ids).then((risks) => screenAnswerJson(r, script, risks, deps.present))
     },
   )
 }
 
-type RiskRow = { contact_id: string; risk: string }
-
-async function riskOf(deps: ServerDeps, ids: string[]): Promise<Map<string, string>> {
+/** On SQLite read for contacts assessed since start; elsewhere from the store. */
+async function riskOf(deps: ServerDeps, ids: string[]): Promise<RiskLookup> {
+  if (deps.risks) return deps.risks.read(ids)
   if (!ids.length) return new Map()
-  const handle = deps.ctx.sqlite
-  // On SQLite, a statement prepared once per number of ids (at most five), run while Kysely lends
-  // its connection: building, compiling and preparing the query cost more than running it.
-  const rows: RiskRow[] = handle
-    ? await deps.ctx.db.connection().execute(() => {
-        const marks = ids.map(() => '?').join(', ')
-        const sql = `select contact_id, risk from assessments where contact_id in (${marks})`
-        return Promise.resolve(preparedStatement(handle, sql).all(...ids) as RiskRow[])
-      })
-    : await deps.ctx.db
-        .selectFrom('assessments')
-        .select(['contact_id', 'risk'])
-        .where('contact_id', 'in', ids)
-        .execute()
+  const rows = await deps.ctx.db
+    .selectFrom('assessments')
+    .select(['contact_id', 'risk'])
+    .where('contact_id', 'in', ids)
+    .execute()
   return new Map(rows.map((r) => [r.contact_id, r.risk]))
 }
