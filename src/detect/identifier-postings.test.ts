@@ -43,4 +43,29 @@ describe('identifier postings', () => {
       }
     }
   })
+
+  it('counts a new contact of the number at the next call, and each caller’s own customer once', () => {
+    const DAY = 86_400_000
+    const contacts = [
+      { time: 10 * DAY, customer: 'C1' },
+      { time: 11 * DAY, customer: 'C2' },
+      { time: 12 * DAY, customer: 'C2' },
+    ]
+    const facts = {
+      time: (i: number) => contacts[i]?.time ?? 0,
+      customer: (i: number) => contacts[i]?.customer ?? null,
+    }
+    const postings = new IdentifierPostings()
+    const phone = 'phone:+8613700000000'
+    contacts.forEach((_, i) => postings.add(phone, i))
+    const call = (customerId: string | null) =>
+      postings.customersAround(phone, { idx: -1, time: 13 * DAY, customerId }, 30 * DAY, facts)
+    expect(call(null)).toBe(2)
+    expect(call('C1')).toBe(2)
+    expect(call('C9')).toBe(3)
+    contacts.push({ time: 12.5 * DAY, customer: 'C3' })
+    postings.add(phone, 3)
+    expect(call(null)).toBe(3)
+    expect(call('C9')).toBe(4)
+  })
 })

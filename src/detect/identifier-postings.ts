@@ -9,7 +9,12 @@ export type Posting = {
   totalCustomers: number
   /** Where each contact sits in the time-sorted list; built with the counts. */
   position: Map<number, number> | null
+  /** The customers of the stretch of the list the last screened call's window covered. */
+  stretch: Stretch | null
 }
+
+/** Positions [from, to) of the time-sorted list, for one window width, and their customers. */
+type Stretch = { from: number; to: number; windowMs: number; customers: Set<string> }
 
 export type PostingFacts = { time(i: number): number; customer(i: number): string | null }
 
@@ -75,7 +80,7 @@ export class IdentifierPostings {
           ? (p.position.get(contact.idx) ?? -1)
           : p.contacts.indexOf(contact.idx)
     if (pos >= 0) return p.windowCustomers?.[pos] ?? 0
-    return countAround(p.contacts, contact, windowMs, facts)
+    return stretchAround(p, contact, windowMs, facts)
   }
 
   totalCustomers(identifier: string, windowMs: number, facts: PostingFacts): number {
@@ -97,7 +102,34 @@ function posting(identifier: string, contacts: number[]): Posting {
     windowCustomers: null,
     totalCustomers: 0,
     position: null,
+    stretch: null,
   }
+}
+
+/**
+ * countAround for a call being screened against a posting: calls ringing within hours of each
+ * other cover the same stretch of an agency number's contacts, so its customers are gathered once
+ * (until the list changes) instead of reading a hundred scattered contacts a call.
+ */
+function stretchAround(
+  p: Posting,
+  contact: { time: number; customerId: string | null },
+  windowMs: number,
+  facts: PostingFacts,
+): number {
+  const from = firstAtOrAfter(p.contacts, contact.time - windowMs, facts)
+  const to = firstAtOrAfter(p.contacts, contact.time + windowMs + 1, facts)
+  let s = p.stretch
+  if (!s || s.from !== from || s.to !== to || s.windowMs !== windowMs) {
+    const customers = new Set<string>()
+    for (let k = from; k < to; k++) {
+      const c = facts.customer(p.contacts[k] as number)
+      if (c !== null) customers.add(c)
+    }
+    s = p.stretch = { from, to, windowMs, customers }
+  }
+  const own = contact.customerId
+  return s.customers.size + (own !== null && !s.customers.has(own) ? 1 : 0)
 }
 
 /**
@@ -160,5 +192,6 @@ function refresh(p: Posting, windowMs: number, facts: PostingFacts): void {
   p.windowCustomers = out
   p.totalCustomers = all.size
   p.position = n > 16 ? new Map(p.contacts.map((c, i) => [c, i])) : null
+  p.stretch = null
   p.dirty = false
 }
