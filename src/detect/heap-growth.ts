@@ -4,6 +4,7 @@
 // memory followed. Held to 1.15× during a batch run, the peak falls to ~1.5× (a few more full
 // collections, most of their marking done on V8's helper threads).
 import { setFlagsFromString } from 'node:v8'
+import { nodeFlagGiven } from '../node-flags.js'
 
 /** Percent over the kept heap; GRAYLINE_HEAP_GROWTH overrides it, 0 leaves V8 to decide. */
 const DEFAULT_PERCENT = 15
@@ -26,8 +27,7 @@ export async function withHeapHeldClose<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function growthPercent(): number | null {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
-  if (given.some((a) => a.includes('heap-growing-percent'))) return null
+  if (nodeFlagGiven('heap-growing-percent')) return null
   const env = process.env.GRAYLINE_HEAP_GROWTH
   const percent = env === undefined || env === '' ? DEFAULT_PERCENT : Number(env)
   if (!Number.isInteger(percent) || percent < 0 || percent > 1000)

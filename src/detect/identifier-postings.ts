@@ -117,42 +117,56 @@ function stretchAround(
   windowMs: number,
   facts: PostingFacts,
 ): number {
-  const from = firstAtOrAfter(p.contacts, contact.time - windowMs, facts)
-  const to = firstAtOrAfter(p.contacts, contact.time + windowMs + 1, facts)
+  const [from, to] = stretchOf(p.contacts, contact.time, windowMs, facts)
   let s = p.stretch
-  if (!s || s.from !== from || s.to !== to || s.windowMs !== windowMs) {
-    const customers = new Set<string>()
-    for (let k = from; k < to; k++) {
-      const c = facts.customer(p.contacts[k] as number)
-      if (c !== null) customers.add(c)
-    }
-    s = p.stretch = { from, to, windowMs, customers }
-  }
-  const own = contact.customerId
-  return s.customers.size + (own !== null && !s.customers.has(own) ? 1 : 0)
+  if (!s || s.from !== from || s.to !== to || s.windowMs !== windowMs)
+    s = p.stretch = { from, to, windowMs, customers: customersIn(p.contacts, from, to, facts) }
+  return withOwn(s.customers, contact.customerId)
 }
 
-/**
- * Customers within the window of a contact that is not in the list (a call being screened), its
- * own included. `contacts` is in time order: only the window's stretch is read, found by halving
- * — an agency's number can carry thousands of contacts, a screening happens as a call rings.
- */
+/** Customers within the window of a contact that is not in the list, its own included. */
 function countAround(
   contacts: readonly number[],
   contact: { time: number; customerId: string | null },
   windowMs: number,
   facts: PostingFacts,
 ): number {
-  const seen = new Set<string>(contact.customerId ? [contact.customerId] : [])
-  const from = firstAtOrAfter(contacts, contact.time - windowMs, facts)
-  for (let k = from; k < contacts.length; k++) {
-    const i = contacts[k] as number
-    if (facts.time(i) > contact.time + windowMs) break
-    const c = facts.customer(i)
-    if (c !== null) seen.add(c)
-  }
-  return seen.size
+  const [from, to] = stretchOf(contacts, contact.time, windowMs, facts)
+  return withOwn(customersIn(contacts, from, to, facts), contact.customerId)
 }
+
+/**
+ * Positions [from, to) of a time-ordered list within ±windowMs of `time`, found by halving: an
+ * agency's number can carry thousands of contacts, a screening happens as a call rings.
+ */
+function stretchOf(
+  contacts: readonly number[],
+  time: number,
+  windowMs: number,
+  facts: PostingFacts,
+): [number, number] {
+  return [
+    firstAtOrAfter(contacts, time - windowMs, facts),
+    firstAtOrAfter(contacts, time + windowMs + 1, facts),
+  ]
+}
+
+function customersIn(
+  contacts: readonly number[],
+  from: number,
+  to: number,
+  facts: PostingFacts,
+): Set<string> {
+  const customers = new Set<string>()
+  for (let k = from; k < to; k++) {
+    const c = facts.customer(contacts[k] as number)
+    if (c !== null) customers.add(c)
+  }
+  return customers
+}
+
+const withOwn = (customers: Set<string>, own: string | null): number =>
+  customers.size + (own !== null && !customers.has(own) ? 1 : 0)
 
 /** The first position whose contact is at or after `time` in a time-ordered list. */
 function firstAtOrAfter(contacts: readonly number[], time: number, facts: PostingFacts): number {

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { nodeFlagGiven } from '../node-flags.js'
 
 export const SERVER_HEAP_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64']
 
@@ -14,9 +15,7 @@ export const SERVER_HEAP_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-
  * otherwise the exit code of the child that served. SIGINT and SIGTERM are passed on to it.
  */
 export async function serveInChildWithHeap(): Promise<number | null> {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
-  if (process.env.GRAYLINE_SERVER_HEAP === '0' || given.some((a) => a.includes('semi-space-size')))
-    return null
+  if (process.env.GRAYLINE_SERVER_HEAP === '0' || nodeFlagGiven('semi-space-size')) return null
   const child = spawn(
     process.execPath,
     [...process.execArgv, ...SERVER_HEAP_FLAGS, ...process.argv.slice(1)],
