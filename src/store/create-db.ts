@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely'
+import type { DatabaseConnection, Driver, SqliteDialectConfig } from 'kysely'
 import pg from 'pg'
 import { finishAbandonedBulkLoads } from './bulk-load.js'
 import type { SqliteHandle } from './dialect.js'
@@ -55,8 +56,31 @@ function openSqlite(path: string): Store {
     process.stderr.write(
       `grayline: finished what an interrupted import left: ${finished.join(', ')}\n`,
     )
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<Database>({ dialect: new WriterSqliteDialect({ database }) })
   return { db, kind: 'sqlite', location: path, sqlite: database }
+}
+
+/**
+ * Kysely opens SQLite transactions with a plain (deferred) BEGIN. In WAL mode such a transaction that
+ * reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT — the busy timeout never applies —
+ * when another connection (the audit log's writer thread, a CLI beside the server) committed after
+ * its first read: a case transition failed that way. BEGIN IMMEDIATE takes the write lock first,
+ * waiting for it as long as the busy timeout allows.
+ */
+class WriterSqliteDialect extends SqliteDialect {
+  constructor(private readonly writerConfig: SqliteDialectConfig) {
+    super(writerConfig)
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.writerConfig)
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
 }
 
 function openPostgres(url: string, schema?: string): Store {
