@@ -1,4 +1,5 @@
 // Every SQL statement of the case aggregate, and the one place rows become domain types.
+import { SqliteAdapter, sql } from 'kysely'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Severity } from '../contract/index.js'
 import type { CaseTable, Database } from '../store/schema.js'
@@ -140,24 +141,49 @@ export type NewEvent = {
 }
 
 /** Appends to the case's timeline; the caller's transaction keeps `seq` gap-free. */
+/**
+ * A case's timeline takes one event at a time. SQLite: the next number is taken in the insert
+ * itself, and a statement or transaction holds the file's write lock. PostgreSQL: the case's row is
+ * locked first, or two writers (a comment and the sharing sync's partner note) would both take
+ * the same number.
+ */
 export async function appendEvent(db: Db, caseId: string, e: NewEvent): Promise<void> {
-  const last = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', caseId)
-    .executeTakeFirst()
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return insertEvent(db, caseId, e)
+  if (db.isTransaction) {
+    await lockCase(db, caseId)
+    return insertEvent(db, caseId, e)
+  }
+  await db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId)
+    await insertEvent(trx, caseId, e)
+  })
+}
+
+/** PostgreSQL: the case's row is this transaction's until it ends (SQLite locks the whole file). */
+export async function lockCase(db: Db, caseId: string): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return
+  await db.selectFrom('cases').select('case_id').where('case_id', '=', caseId).forUpdate().execute()
+}
+
+async function insertEvent(db: Db, caseId: string, e: NewEvent): Promise<void> {
   await db
     .insertInto('case_events')
-    .values({
-      case_id: caseId,
-      seq: Number(last?.seq ?? 0) + 1,
-      at: e.at,
-      actor: e.actor,
-      kind: e.kind,
-      from_state: e.from_state ?? null,
-      to_state: e.to_state ?? null,
-      detail: JSON.stringify(e.detail ?? {}),
-    })
+    .columns(['case_id', 'seq', 'at', 'actor', 'kind', 'from_state', 'to_state', 'detail'])
+    .expression((eb) =>
+      eb
+        .selectFrom('case_events')
+        .where('case_id', '=', caseId)
+        .select([
+          eb.val(caseId).as('case_id'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          eb.val(e.at).as('at'),
+          eb.val(e.actor).as('actor'),
+          eb.val(e.kind).as('kind'),
+          eb.val(e.from_state ?? null).as('from_state'),
+          eb.val(e.to_state ?? null).as('to_state'),
+          eb.val(JSON.stringify(e.detail ?? {})).as('detail'),
+        ]),
+    )
     .execute()
 }
 

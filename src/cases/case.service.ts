@@ -17,6 +17,7 @@ import {
   addMembers,
   appendEvent,
   findCase,
+  lockCase,
   insertCase,
   membersOf,
   openCaseOfGang,
@@ -114,6 +115,8 @@ async function changeCase(
   change: (c: Case, trx: Db, at: string) => Promise<Case>,
 ): Promise<Case> {
   return ctx.db.transaction().execute(async (trx) => {
+    // One change of a case at a time, or two would take the same place on its timeline.
+    await lockCase(trx, caseId)
     const c = await findCase(trx, caseId)
     if (!c) throw notFound('case', caseId)
     const at = ctx.clock.now().toISOString()

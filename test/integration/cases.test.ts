@@ -15,6 +15,7 @@ import {
   updateCase,
 } from '../../src/cases/index.js'
 import type { Context } from '../../src/context.js'
+import { appendPartnerNote } from '../../src/sharing/joint-case-publish.js'
 import { AGENT_PHONE } from './api-fixture.js'
 import { assessedBook, gangOf } from './case-fixture.js'
 import { testStores, useStore } from './stores.js'
@@ -79,6 +80,31 @@ describe.each(testStores)('cases on $kind', (store) => {
         code: 'conflict',
         field: 'ref',
       })
+    },
+  )
+
+  it.skipIf(!store.available)(
+    "partners' notes arriving while handlers comment each get their own place on the timeline",
+    async () => {
+      const c = await openCase(t.ctx, { origin: 'manual', title: '联合案件' }, 'handler')
+      // The sharing sync writes a partner's note outside any transaction, beside the comments.
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          i % 2
+            ? commentOnCase(t.ctx, c.case_id, `我方意见 ${i}`, 'handler')
+            : appendPartnerNote(t.ctx, c.case_id, 'lender-a', `note--${i}`, {
+                id: `note--${i}`,
+                content: `甲机构备注 ${i}`,
+                authors: ['admin'],
+              }),
+        ),
+      )
+      const timeline = (await caseFile(t.ctx, c.case_id)).timeline
+      const texts = timeline.map((e) => (e.detail as { text?: string }).text).filter(Boolean)
+      expect(texts.sort()).toEqual(
+        [1, 3, 5, 7].flatMap((i) => [`我方意见 ${i}`, `甲机构备注 ${i - 1}`]).sort(),
+      )
+      expect(new Set(timeline.map((e) => e.seq)).size).toBe(timeline.length)
     },
   )
 
