@@ -50,6 +50,26 @@ export async function saveCase(db: Db, c: Case): Promise<void> {
   await db.updateTable('cases').set(rest).where('case_id', '=', case_id).execute()
 }
 
+/**
+ * What the sharing sync learns of a joint case — the partner's reference, title and summary — set
+ * alone: a whole case it read earlier written back would undo a handler's change made meanwhile.
+ */
+export async function setSharedFields(
+  db: Db,
+  caseId: string,
+  f: Partial<Pick<Case, 'title' | 'summary' | 'joint_partners' | 'updated_at'>>,
+): Promise<void> {
+  const { joint_partners, ...plain } = f
+  await db
+    .updateTable('cases')
+    .set({
+      ...plain,
+      ...(joint_partners ? { joint_partners: JSON.stringify(joint_partners) } : {}),
+    })
+    .where('case_id', '=', caseId)
+    .execute()
+}
+
 export async function openCaseOfGang(db: Db, gangId: string): Promise<string | null> {
   const r = await db
     .selectFrom('cases')

@@ -5,7 +5,7 @@
 // reference, its notes) joins the case here. Customers never go: only counts and masked text.
 import type { Case } from '../cases/index.js'
 import { findCase, timelineOf } from '../cases/index.js'
-import { appendEvent, saveCase } from '../cases/case.repository.js'
+import { appendEvent, setSharedFields } from '../cases/case.repository.js'
 import type { Context } from '../context.js'
 import { maskText } from '../privacy/index.js'
 import { namedStixId } from './stix/stix-id.js'
@@ -136,7 +136,7 @@ async function takeInPartnerTraffic(d: Deps, c: Case): Promise<void> {
       await appendPartnerNote(d.ctx, c.case_id, r.peer_id, r.object_id, o)
   }
   if (JSON.stringify(partners) !== JSON.stringify(c.joint_partners))
-    await saveCase(d.ctx.db, { ...c, joint_partners: partners })
+    await setSharedFields(d.ctx.db, c.case_id, { joint_partners: partners })
 }
 
 export type PartnerObject = {

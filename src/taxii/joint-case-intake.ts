@@ -4,7 +4,7 @@
 // and notes posted to the same root, pointing at their grouping. No customer of theirs is here.
 import type { Case } from '../cases/index.js'
 import { findCase, timelineOf } from '../cases/index.js'
-import { appendEvent, insertCase, saveCase } from '../cases/case.repository.js'
+import { appendEvent, insertCase, setSharedFields } from '../cases/case.repository.js'
 import type { Context } from '../context.js'
 import { maskText } from '../privacy/index.js'
 import type { PartnerObject } from '../sharing/joint-case-publish.js'
@@ -44,7 +44,12 @@ export async function takeInGrouping(ctx: Context, from: PulledFrom, o: StixObje
       joint_partners: partners,
     }
     if (JSON.stringify(updated) !== JSON.stringify(existing))
-      await saveCase(ctx.db, { ...updated, updated_at: from.at })
+      await setSharedFields(ctx.db, existing.case_id, {
+        title: updated.title,
+        summary: updated.summary,
+        joint_partners: partners,
+        updated_at: from.at,
+      })
     return
   }
   const c: Case = {
