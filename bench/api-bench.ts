@@ -38,6 +38,7 @@ import { fork, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import {
   copyFileSync,
+  createWriteStream,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -731,6 +732,13 @@ async function startServer(dbFile: string, port: number, nodeFlags: string[]): P
   // CPU and memory are the serving process's.
   const served = servingProcess(child.pid ?? 0)
   const stderr: string[] = []
+  // GRAYLINE_BENCH_SERVER_LOG=FILE keeps everything the server prints (e.g. with --trace-gc).
+  const log = process.env.GRAYLINE_BENCH_SERVER_LOG
+  if (log) {
+    const out = createWriteStream(log)
+    child.stdout?.pipe(out)
+    child.stderr?.pipe(out)
+  }
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (l) => {
     stderr.push(l)
     if (stderr.length > 50) stderr.shift()
