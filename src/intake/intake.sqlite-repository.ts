@@ -11,6 +11,13 @@ import { RowInserts } from './row-inserts.js'
 type Existing = { record: string; record_hash: string; version: number }
 
 /**
+ * A record's text is bound as the UTF-8 bytes it came in when it did (PreparedRecord.jsonBytes):
+ * a blob, stored as the text it is by the cast (SQLite takes a blob's bytes as they are), with
+ * no conversion on this thread. A string binds through the cast unchanged.
+ */
+const RECORD_TEXT = 'cast(? as text)'
+
+/**
  * Where new identifiers go: `identifiers`, or during a bulk load `identifiers_staged`, all of
  * them or only the invalid ones (store/bulk-load.ts reads the valid ones back from the links).
  */
@@ -72,6 +79,7 @@ class RecordStatements {
       table,
       insertColumns,
       `on conflict do nothing returning ${key}`,
+      { record: RECORD_TEXT },
     )
     this.existing = preparedStatement(
       handle,
@@ -81,14 +89,14 @@ class RecordStatements {
       handle,
       `insert into ${kind.versionsTable} (record_id, version, record, record_hash, replaced_at) values (?, ?, ?, ?, ?) on conflict do nothing`,
     )
-    const sets = insertColumns.map((c) => `${c} = ?`).join(', ')
+    const sets = insertColumns.map((c) => `${c} = ${c === 'record' ? RECORD_TEXT : '?'}`).join(', ')
     this.update = preparedStatement(handle, `update ${table} set ${sets} where ${key} = ?`)
   }
 
   values(r: PreparedRecord, now: string): unknown[] {
     const values: unknown[] = []
     for (const c of this.columns) values.push(r.columns[c] ?? null)
-    values.push(r.json, r.hash, now)
+    values.push(r.jsonBytes ?? r.json, r.hash, now)
     return values
   }
 

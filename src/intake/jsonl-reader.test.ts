@@ -39,6 +39,15 @@ describe('JSON Lines reader', () => {
     const values = read_.filter((l) => 'value' in l).map((l) => (l as { value: unknown }).value)
     expect(values[0]).toEqual({ contact_id: 'K0', text: '' })
     expect(values.every((v) => typeof (v as { text: string }).text === 'string')).toBe(true)
+    // A line's bytes come with it only when they are its text exactly: never with the BOM or a CR.
+    const bytesOf = (l: SourceLine) => ('value' in l ? l.utf8 : undefined)
+    for (const l of read_) {
+      const utf8 = bytesOf(l)
+      if (utf8) expect(Buffer.from(utf8).toString('utf8')).toBe(l.raw)
+    }
+    const crLines = read_.filter((l) => (l.line - 1) % 7 === 0 && (l.line - 1) % 997 !== 0)
+    expect(crLines.every((l) => 'value' in l && !l.utf8)).toBe(true)
+    expect(bytesOf(read_[0]!)).toBeUndefined()
   })
 
   it('reads a last line without a newline, and a line that starts with a byte-order mark', async () => {
@@ -47,6 +56,21 @@ describe('JSON Lines reader', () => {
       { a: 1 },
       { b: 2 },
       { c: 3 },
+    ])
+  })
+
+  it("gives a line's bytes with it when they are exactly its text", async () => {
+    const lines = await read(
+      Buffer.from('\uFEFF{"a":1}\n{"b":"王建国"}\n{"c":3}\r\n{"d":4}\n{"e":5}'),
+    )
+    expect(
+      lines.map((l) => ('value' in l && l.utf8 ? Buffer.from(l.utf8).toString() : null)),
+    ).toEqual([
+      null, // the byte-order mark is not part of the text
+      '{"b":"王建国"}',
+      null, // nor is a CR
+      '{"d":4}',
+      null, // a line without a newline, at the end, is read on its own
     ])
   })
 })

@@ -10,6 +10,8 @@ import { excerpt } from './source-line.js'
 export const MAX_LINE_BYTES = 8 * 1024 * 1024
 
 const NEWLINE = 0x0a
+const CR = 0x0d
+const BOM = [0xef, 0xbb, 0xbf] as const
 
 export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
@@ -48,7 +50,7 @@ export async function* readJsonLines(file: string): AsyncGenerator<SourceLine> {
         lineNo++
         const bytes = nl - at + 1
         const parsed = valid
-          ? parsedText(decodedLine(whole, at, nl), lineNo, bytes)
+          ? parsedText(decodedLine(whole, at, nl), lineNo, bytes, exactBytes(whole, at, nl))
           : parseLine(whole.subarray(at, nl), lineNo, bytes, decoder)
         if (parsed) yield parsed
         at = nl + 1
@@ -81,6 +83,14 @@ function decodedLine(buf: Buffer, start: number, end: number): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
+/** The line's bytes when its text is all of them: no BOM to strip, no CR before the newline. */
+function exactBytes(buf: Buffer, start: number, end: number): Uint8Array | undefined {
+  if (end > start && buf[end - 1] === CR) return undefined
+  if (buf[start] === BOM[0] && buf[start + 1] === BOM[1] && buf[start + 2] === BOM[2])
+    return undefined
+  return buf.subarray(start, end)
+}
+
 function tooLong(line: number, bytes: number): SourceLine {
   return {
     line,
@@ -111,11 +121,17 @@ function parseLine(
   return parsedText(text, line, bytes)
 }
 
-function parsedText(text: string, line: number, bytes: number): SourceLine | null {
+function parsedText(
+  text: string,
+  line: number,
+  bytes: number,
+  utf8?: Uint8Array,
+): SourceLine | null {
   if (text.endsWith('\r')) text = text.slice(0, -1)
   if (text.trim() === '') return null
   try {
-    return { line, bytes, raw: text, value: JSON.parse(text) as unknown }
+    const value = JSON.parse(text) as unknown
+    return utf8 ? { line, bytes, raw: text, value, utf8 } : { line, bytes, raw: text, value }
   } catch (e) {
     const reason = `invalid JSON: ${e instanceof Error ? e.message : String(e)}`
     return { line, bytes, raw: excerpt(text), error: { reason } }

@@ -74,7 +74,7 @@ function prepareLine(
   if (!result.ok) {
     return { line, bytes, rejection: { field: result.field, reason: result.reason, raw } }
   }
-  const record = prepareRecord(kind, result.record)
+  const record = prepareRecord(kind, result.record, 'value' in src ? src : undefined)
   const first = firstLines.firstLine(record.key, line)
   if (first === undefined) return { line, bytes, record }
   const reason = `duplicate ${kind.idField} "${record.key}" in this file (first on line ${first})`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PreparedLine } from './line-preparation.js'
-import { decodeChunk, encodeChunk } from './line-wire.js'
+import { decodeChunk, encodeChunk, transferOf } from './line-wire.js'
 
 const record: PreparedLine = {
   line: 3,
@@ -68,6 +68,34 @@ describe('line wire', () => {
       },
     }
     expect(decodeChunk(structuredClone(encodeChunk([odd, odd])))).toEqual([odd, odd])
+  })
+
+  it('moves records whose JSON came as bytes in one buffer, and makes their text only when asked', () => {
+    const json = (i: number) => `{"contact_id":"K${i}","text":"客户来电咨询还款计划${i}"}`
+    const fromBytes = (i: number): PreparedLine => {
+      if (!('record' in record)) throw new Error('a record')
+      const bytes = Buffer.from(json(i))
+      return { ...record, line: i, record: { ...record.record, json: json(i), jsonBytes: bytes } }
+    }
+    // Enough records to grow the chunk's text buffer past its first size.
+    const chunk = [...Array.from({ length: 2500 }, (_, i) => fromBytes(i)), record, rejection]
+    const wire = encodeChunk(chunk)
+    expect(transferOf(wire)).toEqual([wire.text.buffer])
+    const decoded = decodeChunk(structuredClone(wire, { transfer: transferOf(wire) }))
+    expect(decoded).toHaveLength(chunk.length)
+    for (const [i, line] of decoded.entries()) {
+      const sent = chunk[i]!
+      expect(line.line).toBe(sent.line)
+      if (!('record' in line) || !('record' in sent)) {
+        expect(line).toEqual(sent)
+        continue
+      }
+      const { key, hash, columns, links, json, jsonBytes } = line.record
+      const s = sent.record
+      expect({ key, hash, columns, links }).toEqual({ ...s, json: undefined, jsonBytes: undefined })
+      expect(json).toBe(s.json)
+      expect(jsonBytes && Buffer.from(jsonBytes).toString()).toBe(sent.record.jsonBytes && json)
+    }
   })
 
   it('hands over a chunk of rejections only', () => {

@@ -3,7 +3,7 @@
 import type { MessagePort } from 'node:worker_threads'
 import { parentPort, workerData } from 'node:worker_threads'
 import { prepareChunks } from './line-preparation.js'
-import { WireWriter } from './line-wire.js'
+import { transferOf, WireWriter } from './line-wire.js'
 import type { LineWorkerData } from './prepared-lines.js'
 import { CHUNKS_AHEAD } from './prepared-lines.js'
 
@@ -19,7 +19,7 @@ async function handOver(port: MessagePort, { file, kindName }: LineWorkerData): 
   for await (const chunk of prepareChunks(file, kindName, new WireWriter())) {
     while (credit === 0) await new Promise<void>((r) => (resume = r))
     credit--
-    port.postMessage(chunk)
+    port.postMessage(chunk, transferOf(chunk))
   }
   port.postMessage(null)
   port.unref()

@@ -21,6 +21,8 @@ export class RowInserts {
     private readonly columns: readonly string[],
     /** `on conflict …`, `returning …`: a returning clause makes each run hand its rows back. */
     private readonly tail: string,
+    /** Each column's placeholder when not a bare `?` (e.g. `cast(? as text)`), by column name. */
+    private readonly placeholders: Readonly<Record<string, string>> = {},
   ) {
     this.rowsPerStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length))
   }
@@ -45,7 +47,7 @@ export class RowInserts {
   }
 
   private statementFor(rows: number): SqliteStatement {
-    const row = `(${this.columns.map(() => '?').join(', ')})`
+    const row = `(${this.columns.map((c) => this.placeholders[c] ?? '?').join(', ')})`
     const sql = `insert into ${this.table} (${this.columns.join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')} ${this.tail}`
     return preparedStatement(this.handle, sql)
   }

@@ -1,6 +1,13 @@
 // One line (or CSV row) of an input file, before validation: either an object or why it is not one.
 export type SourceLine =
-  | { line: number; bytes: number; value: unknown; raw: string }
+  | {
+      line: number
+      bytes: number
+      value: unknown
+      raw: string
+      /** The line's bytes, when they are exactly `raw` (no BOM, no CR): valid UTF-8. */
+      utf8?: Uint8Array
+    }
   | { line: number; bytes: number; error: { field?: string; reason: string }; raw: string }
 
 export type FileFormat = 'jsonl' | 'csv'

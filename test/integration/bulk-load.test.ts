@@ -2,6 +2,7 @@
 // identifiers at the end; the store ends up as a row-by-row import leaves it; an import that died
 // half-way is finished on the next opening of the store.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { benchContact, benchCustomer, rng, writeJsonl } from '../../bench/bench-data.js'
@@ -87,12 +88,14 @@ describe('bulk load (SQLite)', () => {
     // store's own settings are back afterwards.
     expect(settings()).toEqual(settingsBefore)
 
-    // The same file into a store that keeps its indexes throughout: the fan-out answers agree.
+    // The same file into a store that keeps its indexes throughout, its lines prepared on this
+    // thread rather than the worker's: the fan-out answers agree.
     const small = await openStore(join(dir, 'reference.db'))
     const ctx = contextFor(small)
     const keptThroughout = new Set<boolean>()
     await importFile(ctx, 'contacts', file, {
       bulkLoad: false,
+      prepareOnWorker: false,
       onBatch: () =>
         void keptThroughout.add(indexNames(small).includes('contact_identifiers_fan_out')),
     })
@@ -134,6 +137,16 @@ describe('bulk load (SQLite)', () => {
       expect(rows(store, sql)).toEqual(rows(small, sql))
     }
     expect(staged(store)).toEqual({ n: 0 })
+    // Lines written as the record is stored (all but those withInvalidClaims reorders) were bound
+    // as their bytes: stored as text, the line itself. Every record is stored as text.
+    const lines = readFileSync(file, 'utf8').split('\n')
+    const record = store.sqlite!.prepare(
+      'select typeof(record) type, record from contacts where contact_id = ?',
+    )
+    for (const i of [1, 2, n - 1])
+      expect(record.get(`K${i}`)).toEqual({ type: 'text', record: lines[i] })
+    const notText = "select count(*) n from contacts where typeof(record) <> 'text'"
+    expect(rows(store, notText)).toEqual([{ n: 0 }])
     await store.db.destroy()
     await small.db.destroy()
   }, 120_000)
