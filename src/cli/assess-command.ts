@@ -35,14 +35,15 @@ export function registerAssess(program: Command): void {
       const rules = loadRuleSet(opts.rules)
       await withContext(opts.db, async (ctx) => {
         const progress = stageProgress()
-        const writer = assessmentWriter(opts.out)
+        // A file is written by whichever thread stores the assessments; standard output from here.
+        const writer = opts.out ? null : assessmentWriter()
         const result = await assessFiles(
           ctx,
-          { ...opts, rules, emit: writer.emit },
+          { ...opts, rules, emit: writer?.emit },
           progress.update,
         )
         progress.stop()
-        await writer.close()
+        await writer?.close()
         for (const s of result.imports) {
           process.stderr.write(
             `${s.file}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,
