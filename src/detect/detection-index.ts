@@ -7,7 +7,7 @@ import type { ContactFacts } from './contact-facts.js'
 import { adoptFacts } from './contact-facts.js'
 import type { PreparedContact } from './prepared-contact.js'
 import { prepareContact } from './prepared-contact.js'
-import type { Clause } from './repeated-words.js'
+import type { Clauses } from './repeated-words.js'
 import { IdentifierPostings } from './identifier-postings.js'
 import type { PostingFacts } from './identifier-postings.js'
 import { PhashIndex } from './phash-index.js'
@@ -137,7 +137,7 @@ export class DetectionIndex implements PostingFacts {
    * their own name): the customer repeating themselves. Anyone declaring another role, a third party
    * on the line, or another name claimed for the customer resolves nobody.
    */
-  private resolveByWords(facts: ContactFacts, clauses: Clause[] | null): string | null {
+  private resolveByWords(facts: ContactFacts, clauses: Clauses | null): string | null {
     if (!clauses || facts.channel === 'victim_report' || facts.participants.length) return null
     const role = facts.callerRole
     if (role !== null && role !== 'self' && role !== 'unknown') return null
