@@ -10,11 +10,16 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { PerformanceObserver } from 'node:perf_hooks'
 import type { PerformanceEntry } from 'node:perf_hooks'
+import { runInChildWithBatchHeap } from '../src/cli/batch-heap.js'
 import { contextFor } from '../src/context.js'
 import { assessFiles, loadRuleSet } from '../src/detect/index.js'
 import type { AssessResult } from '../src/detect/index.js'
 import { writeSimulation } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
+
+// With the young generation `grayline assess` runs with (src/cli/batch-heap.ts).
+const relaunched = await runInChildWithBatchHeap()
+if (relaunched !== null) process.exit(relaunched)
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const dir = mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))

@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { assessFiles, loadRuleSet } from '../detect/index.js'
 import { assessmentWriter } from './assessment-writer.js'
+import { runInChildWithBatchHeap } from './batch-heap.js'
 import { withContext } from './open-context.js'
 import { stageProgress } from './progress.js'
 
@@ -32,6 +33,11 @@ export function registerAssess(program: Command): void {
     .option('--rules <file>', 'rule set to use (default: rules/default.json)')
     .option('--reject-dir <dir>', 'where to write reject reports')
     .action(async (opts: Opts) => {
+      const done = await runInChildWithBatchHeap()
+      if (done !== null) {
+        process.exitCode = done
+        return
+      }
       const rules = loadRuleSet(opts.rules)
       await withContext(opts.db, async (ctx) => {
         const progress = stageProgress()
