@@ -8,17 +8,35 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { PerformanceObserver } from 'node:perf_hooks'
+import type { PerformanceEntry } from 'node:perf_hooks'
+import { runInChildWithBatchHeap } from '../src/cli/batch-heap.js'
 import { contextFor } from '../src/context.js'
 import { assessFiles, loadRuleSet } from '../src/detect/index.js'
 import type { AssessResult } from '../src/detect/index.js'
 import { writeSimulation } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
 
+// With the young generation `grayline assess` runs with (src/cli/batch-heap.ts).
+const relaunched = await runInChildWithBatchHeap()
+if (relaunched !== null) process.exit(relaunched)
+
 const N = Number(process.argv[2] ?? 1_000_000)
 const dir = mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))
 let peak = 0
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
 const stages = new Map<string, number>()
+// The main thread's garbage-collection pauses, in ms (major: mark-compact), per stage below.
+const gc = { all: 0, major: 0 }
+/** perf_hooks' kind of a mark-compact (full) collection. */
+const MARK_COMPACT = 4
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.all += e.duration
+    const { detail } = e as PerformanceEntry & { detail?: { kind?: number } }
+    if (detail?.kind === MARK_COMPACT) gc.major += e.duration
+  }
+}).observe({ entryTypes: ['gc'] })
 const t = (label: string, since: number) => stages.set(label, (performance.now() - since) / 1000)
 
 // ~0.55 contacts per contacting customer in the default profile's mix: size the book to reach N.
@@ -44,18 +62,19 @@ let last = ''
 let run = 'first run'
 let stageStart = performance.now()
 const stageTimes: string[] = []
-let [mainCpuAt, allCpuAt] = [mainThreadCpu(), cpuSeconds()]
+let [mainCpuAt, allCpuAt, gcAt] = [mainThreadCpu(), cpuSeconds(), { ...gc }]
 const endStage = () => {
   const [main, all] = [mainThreadCpu(), cpuSeconds()]
   if (last) {
     const line =
       `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, ` +
       `CPU ${(main - mainCpuAt).toFixed(1)} s on the main thread, ${(all - allCpuAt).toFixed(1)} s in all, ` +
+      `GC pauses ${((gc.all - gcAt.all) / 1000).toFixed(1)} s (full ${((gc.major - gcAt.major) / 1000).toFixed(1)} s), ` +
       `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`
     stageTimes.push(line)
     process.stderr.write(`${line}\n`)
   }
-  ;[mainCpuAt, allCpuAt] = [main, all]
+  ;[mainCpuAt, allCpuAt, gcAt] = [main, all, { ...gc }]
   stageStart = performance.now()
 }
 const progress = (stage: string, done: number, total: number) => {
@@ -77,6 +96,8 @@ const first = summary(
       customers: join(dir, 'customers.jsonl'),
       contacts: join(dir, 'head.jsonl'),
       watchlist: join(dir, 'watchlist.jsonl'),
+      // As `grayline assess --out` does: the assessments file is part of the run.
+      out: join(dir, 'assessments.jsonl'),
     },
     progress,
   ),

@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { assessFiles, loadRuleSet } from '../detect/index.js'
 import { assessmentWriter } from './assessment-writer.js'
+import { runInChildWithBatchHeap } from './batch-heap.js'
 import { withContext } from './open-context.js'
 import { stageProgress } from './progress.js'
 
@@ -32,17 +33,23 @@ export function registerAssess(program: Command): void {
     .option('--rules <file>', 'rule set to use (default: rules/default.json)')
     .option('--reject-dir <dir>', 'where to write reject reports')
     .action(async (opts: Opts) => {
+      const done = await runInChildWithBatchHeap()
+      if (done !== null) {
+        process.exitCode = done
+        return
+      }
       const rules = loadRuleSet(opts.rules)
       await withContext(opts.db, async (ctx) => {
         const progress = stageProgress()
-        const writer = assessmentWriter(opts.out)
+        // A file is written by whichever thread stores the assessments; standard output from here.
+        const writer = opts.out ? null : assessmentWriter()
         const result = await assessFiles(
           ctx,
-          { ...opts, rules, emit: writer.emit },
+          { ...opts, rules, emit: writer?.emit },
           progress.update,
         )
         progress.stop()
-        await writer.close()
+        await writer?.close()
         for (const s of result.imports) {
           process.stderr.write(
             `${s.file}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,

@@ -13,7 +13,8 @@ import type { ScoredAssessment } from './detector.js'
 import { loadIndex } from './index-loader.js'
 import { ContactPreparation } from './contact-preparation.js'
 import type { PreparedContact } from './prepared-contact.js'
-import { riskByContact, saveAssessments } from './assessment.repository.js'
+import { riskByContact } from './assessment.repository.js'
+import { startAssessmentStorage } from './assessment-storage.js'
 import { beginBulkLoad, NO_BULK_LOAD } from '../store/bulk-load.js'
 import type { BulkLoad } from '../store/bulk-load.js'
 import { inWriteBurst } from '../store/write-burst.js'
@@ -28,14 +29,22 @@ export type AssessInput = {
   rejectDir?: string
   /**
    * Receives each assessment of a contact in the input file (or of every contact when no contacts
-   * file is given), in batches, as soon as it is stored: a million assessments are never held at once.
+   * file is given), in batches, as soon as it is made: a million assessments are never held at
+   * once. Every one is stored by the time the run returns.
    */
   emit?: (batch: ScoredAssessment[]) => Promise<void> | void
+  /**
+   * Writes every assessment the run stores (the spec's assessments.jsonl) to this file, beside
+   * the store, on the storing thread.
+   */
+  out?: string
   /**
    * From how many assessments to store on a store holding fewer a run is a bulk load (indexes
    * built at the end); 50,000 unless a test wants the path on a small population.
    */
   bulkStoreFrom?: number
+  /** From how many assessments they are stored on a worker thread (a SQLite file only). */
+  storeOnWorkerFrom?: number
 }
 
 export type AssessProgress = (stage: string, done: number, total: number) => void
@@ -153,7 +162,7 @@ async function assessInBurst(
     tally.flagged += mine.filter((a) => a.risk === 'medium' || a.risk === 'high').length
     if (mine.length) await input.emit?.(mine)
   }
-  await assessAndStore(ctx, detector, targets, sink, progress, input.bulkStoreFrom)
+  await assessAndStore(ctx, detector, targets, sink, progress, input)
   return { imports, historyContacts, ...tally, detector }
 }
 
@@ -192,17 +201,31 @@ async function assessAndStore(
   detector: Detector,
   targets: number[],
   sink: (batch: ScoredAssessment[]) => Promise<void>,
-  progress?: AssessProgress,
-  bulkFrom = BULK_ASSESSMENTS,
+  progress: AssessProgress | undefined,
+  input: AssessInput,
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
-  const bulk = await assessmentBulkLoad(ctx, targets.length, bulkFrom)
+  const bulk = await assessmentBulkLoad(
+    ctx,
+    targets.length,
+    input.bulkStoreFrom ?? BULK_ASSESSMENTS,
+  )
   try {
-    for (let i = 0; i < targets.length; i += STORE_BATCH) {
-      const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
-      await saveAssessments(ctx.db, batch, now, ctx.sqlite)
-      await sink(batch)
-      progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
+    const storage = startAssessmentStorage(ctx, now, {
+      file: input.out,
+      onWorker: targets.length >= (input.storeOnWorkerFrom ?? STORE_ON_WORKER),
+    })
+    try {
+      for (let i = 0; i < targets.length; i += STORE_BATCH) {
+        const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
+        await storage.store(batch)
+        await sink(batch)
+        progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
+      }
+      await storage.finish()
+    } catch (e) {
+      await storage.abandon()
+      throw e
     }
   } finally {
     if (bulk.deferredIndexes.length) progress?.('assess: indexes', 0, 1)
@@ -241,6 +264,9 @@ const ASSESSMENT_INDEXES = ['assessments_risk', 'assessments_gang']
 const PREPARE_ON_WORKER_BYTES = 16 * 2 ** 20
 /** Slices of prepared contacts left waiting while the import goes on: about one import batch. */
 const PREPARED_AHEAD = 10
+
+/** From this many assessments a SQLite file's are stored on a worker (its start costs ~0.3 s). */
+const STORE_ON_WORKER = 20_000
 
 /** Assessments stored (and handed on) per transaction-sized batch. */
 const STORE_BATCH = 5000

@@ -5,6 +5,7 @@ import type { Database } from '../store/schema.js'
 import { preparedStatement } from '../store/dialect.js'
 import type { SqliteHandle } from '../store/dialect.js'
 import type { ScoredAssessment } from './detector.js'
+import { ASSESSMENT_COLUMNS, assessmentRow } from './assessment-rows.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -39,11 +40,13 @@ export async function saveAssessments(
     await writeAssessments(db, items, now, sqlite)
   } finally {
     // Also after a failure: a half-written batch must not leave a listener sure of the old risks.
-    if (savedListeners.size > 0) {
-      const ids = items.map((a) => a.contact_id)
-      for (const listener of savedListeners) listener(ids)
-    }
+    if (savedListeners.size > 0) announceSaved(items.map((a) => a.contact_id))
   }
+}
+
+/** Tells the onAssessmentsSaved listeners of contacts whose rows another connection wrote. */
+export function announceSaved(contactIds: readonly string[]): void {
+  for (const listener of savedListeners) listener(contactIds)
 }
 
 async function writeAssessments(
@@ -56,7 +59,7 @@ async function writeAssessments(
     await db.connection().execute(() => {
       const statement = preparedStatement(sqlite, UPSERT_SQL)
       sqlite.transaction(() => {
-        for (const a of items) statement.run(...rowValues(a, now))
+        for (const a of items) statement.run(...assessmentRow(a, now))
       })()
       return Promise.resolve()
     })
@@ -84,20 +87,10 @@ async function writeAssessments(
   }
 }
 
-const COLUMNS = [
-  'contact_id',
-  'risk',
-  'severity',
-  'categories',
-  'signals',
-  'gang_id',
-  'recommended_action',
-  'rules_version',
-  'score',
-  'assessed_at',
-] as const
+const COLUMNS = ASSESSMENT_COLUMNS
 
-const UPSERT_SQL =
+/** Stores (or replaces) one assessment row: the statement saveAssessments and the storing worker run. */
+export const UPSERT_SQL =
   `insert into assessments (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
   `on conflict (contact_id) do update set ` +
   COLUMNS.slice(1)
@@ -117,11 +110,6 @@ function rowOf(a: ScoredAssessment, now: string): Database['assessments'] {
     score: a.score,
     assessed_at: now,
   }
-}
-
-function rowValues(a: ScoredAssessment, now: string): unknown[] {
-  const row = rowOf(a, now)
-  return COLUMNS.map((c) => row[c])
 }
 
 export async function loadAssessment(db: Db, contactId: string): Promise<Assessment | null> {

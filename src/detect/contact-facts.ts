@@ -124,12 +124,15 @@ export class StoredFacts implements ContactFacts {
     this.callerPhone = f.callerPhone
     this.callerNameKey = f.callerNameKey
     this.claimedNameKey = f.claimedNameKey
-    this.claimedIdentifiers = compact(f.claimedIdentifiers)
+    this.claimedIdentifiers = exact(f.claimedIdentifiers)
     this.demands = wordList(f.demands)
     this.grayScore = f.grayScore
     this.grayHits = wordList(f.grayHits)
     this.textChars = f.textChars
-    this.statedPhones = compact(f.statedPhones)
+    // Most often the one phone claimed for the customer, in both lists: kept once.
+    this.statedPhones = sameList(f.statedPhones, this.claimedIdentifiers)
+      ? this.claimedIdentifiers
+      : exact(f.statedPhones)
     const links = f.links
     this.linkIds =
       links.length === 0
@@ -222,6 +225,18 @@ export class StoredFacts implements ContactFacts {
     if (typeof roles !== 'number') return roles[k] as LinkRole
     return linkRoles[(roles >>> (k * ROLE_BITS)) & ((1 << ROLE_BITS) - 1)] as LinkRole
   }
+}
+
+/**
+ * A list of its own length: a list that crossed a thread boundary arrives with room for more
+ * (~110 bytes for one or two identifiers).
+ */
+function exact<T>(xs: T[]): T[] {
+  return xs.length ? xs.slice() : NONE
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k])
 }
 
 function roleCode(role: LinkRole): number {

@@ -26,19 +26,16 @@ describe('CustomersOnFile', () => {
     expect(book.identifiers('nobody')).toEqual([])
   })
 
-  it('replaces a changed customer, hands back what it had on file, and keeps the first id copy', () => {
+  it('replaces a changed customer, takes its old identifiers off file, and keeps the first id copy', () => {
     const book = new CustomersOnFile()
     const first = 'CF1'
-    expect(
-      book.set({ customerId: first, nameKey: 'a', identifiers: ['phone:+8613800000001'] }),
-    ).toEqual([])
+    book.set({ customerId: first, nameKey: 'a', identifiers: ['phone:+8613800000001'] })
+    expect(book.soleOwner('phone:+8613800000001')).toBe('CF1')
     const again = ['C', 'F', '1'].join('')
-    const before = book.set({
-      customerId: again,
-      nameKey: 'b',
-      identifiers: ['phone:+8613900000001'],
-    })
-    expect(before).toEqual(['phone:+8613800000001'])
+    book.set({ customerId: again, nameKey: 'b', identifiers: ['phone:+8613900000001'] })
+    expect(book.soleOwner('phone:+8613800000001')).toBeNull()
+    expect(book.isOnFileFor('phone:+8613800000001', 'CF1')).toBe(false)
+    expect(book.isOnFileFor('phone:+8613900000001', 'CF1')).toBe(true)
     expect(book.get('CF1')).toEqual({
       customerId: 'CF1',
       nameKey: 'b',

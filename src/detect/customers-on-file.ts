@@ -1,7 +1,9 @@
-// What detection keeps of each customer on file: the name key and the identifiers. A book of
-// 1.6 million customers held as one object and one list each weighed ~120 bytes a customer more
-// than these columns: a slot number per customer id, and every customer's identifiers side by side
-// in one flat list.
+// What detection keeps of each customer on file: the name key and the identifiers, and who has
+// each identifier on file. A book of 1.6 million customers held as one object and one list each
+// weighed ~120 bytes a customer more than these columns: a slot number per customer id, and every
+// customer's identifiers side by side in one flat list — of entry numbers in IdentifierOwners,
+// whose characters and owners lie outside V8's heap.
+import { IdentifierOwners } from './identifier-owners.js'
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
@@ -12,7 +14,10 @@ export class CustomersOnFile {
   private readonly names: (string | null)[] = []
   private starts = new Int32Array(1024)
   private counts = new Uint16Array(1024)
-  private readonly identifierList: string[] = []
+  /** Every customer's identifiers (entry numbers in `owners`), side by side. */
+  private entryList = new Int32Array(4096)
+  private entryCount = 0
+  private readonly owners = new IdentifierOwners()
 
   get size(): number {
     return this.slots.size
@@ -23,25 +28,35 @@ export class CustomersOnFile {
   }
 
   /**
-   * Puts the customer on file, replacing what was there; returns the identifiers it had before
-   * (a changed record's old phone is no longer on file for it). The replaced identifiers stay in
-   * the flat list unused: re-imports of changed customers are few beside the book.
+   * Puts the customer on file, replacing what was there: an identifier of the record it replaces
+   * is no longer on file for it. The replaced identifiers stay in the flat list unused: re-imports
+   * of changed customers are few beside the book.
    */
-  set(c: CustomerOnFile): readonly string[] {
+  set(c: CustomerOnFile): void {
     let slot = this.slots.get(c.customerId)
-    const before = slot === undefined ? NONE : this.identifiersAt(slot)
     if (slot === undefined) {
       slot = this.ids.length
       this.slots.set(c.customerId, slot)
       this.ids.push(c.customerId)
       this.names.push(c.nameKey)
       if (slot >= this.starts.length) this.grow()
-    } else this.names[slot] = c.nameKey
-    this.starts[slot] = this.identifierList.length
-    this.counts[slot] = Math.min(c.identifiers.length, 0xffff)
-    for (let k = 0; k < (this.counts[slot] as number); k++)
-      this.identifierList.push(c.identifiers[k] as string)
-    return before
+    } else {
+      this.names[slot] = c.nameKey
+      for (const e of this.entriesAt(slot)) this.owners.removeOwner(e, slot)
+    }
+    const count = Math.min(c.identifiers.length, 0xffff)
+    if (this.entryCount + count > this.entryList.length) {
+      const list = new Int32Array(Math.max(this.entryList.length * 2, this.entryCount + count))
+      list.set(this.entryList)
+      this.entryList = list
+    }
+    this.starts[slot] = this.entryCount
+    this.counts[slot] = count
+    for (let k = 0; k < count; k++) {
+      const e = this.owners.entry(c.identifiers[k] as string)
+      this.entryList[this.entryCount++] = e
+      this.owners.addOwner(e, slot)
+    }
   }
 
   /** The stored copy of the customer id (contacts share it), or undefined when not on file. */
@@ -57,7 +72,7 @@ export class CustomersOnFile {
 
   identifiers(customerId: string): readonly string[] {
     const slot = this.slots.get(customerId)
-    return slot === undefined ? NONE : this.identifiersAt(slot)
+    return slot === undefined ? NONE : this.entriesAt(slot).map((e) => this.owners.identifier(e))
   }
 
   get(customerId: string): CustomerOnFile | undefined {
@@ -66,13 +81,32 @@ export class CustomersOnFile {
     return {
       customerId: this.ids[slot] as string,
       nameKey: this.names[slot] ?? null,
-      identifiers: this.identifiersAt(slot),
+      identifiers: this.entriesAt(slot).map((e) => this.owners.identifier(e)),
     }
   }
 
-  private identifiersAt(slot: number): string[] {
+  /** The one customer who has the identifier on file, or null when none or several do. */
+  soleOwner(identifier: string): string | null {
+    const e = this.owners.find(identifier)
+    const o = e < 0 ? null : this.owners.ownerOf(e)
+    const slot = typeof o === 'number' ? o : o?.length === 1 ? o[0] : undefined
+    return slot === undefined ? null : (this.ids[slot] ?? null)
+  }
+
+  /** Whether the customer has the identifier on file. */
+  isOnFileFor(identifier: string, customerId: string): boolean {
+    const e = this.owners.find(identifier)
+    if (e < 0) return false
+    const o = this.owners.ownerOf(e)
+    if (o === null) return false
+    const slot = this.slots.get(customerId)
+    if (slot === undefined) return false
+    return typeof o === 'number' ? o === slot : o.includes(slot)
+  }
+
+  private entriesAt(slot: number): number[] {
     const start = this.starts[slot] as number
-    return this.identifierList.slice(start, start + (this.counts[slot] as number))
+    return Array.from(this.entryList.subarray(start, start + (this.counts[slot] as number)))
   }
 
   private grow(): void {

@@ -7,7 +7,7 @@ import type { ContactFacts } from './contact-facts.js'
 import { adoptFacts } from './contact-facts.js'
 import type { PreparedContact } from './prepared-contact.js'
 import { prepareContact } from './prepared-contact.js'
-import type { Clause } from './repeated-words.js'
+import type { Clauses } from './repeated-words.js'
 import { IdentifierPostings } from './identifier-postings.js'
 import type { PostingFacts } from './identifier-postings.js'
 import { PhashIndex } from './phash-index.js'
@@ -41,7 +41,6 @@ export class DetectionIndex implements PostingFacts {
   readonly byId = new Map<string, number>()
   readonly byCustomer = new ContactsByCustomer()
   readonly postings = new IdentifierPostings()
-  readonly onFile = new OwnersOnFile()
   readonly customers = new CustomersOnFile()
   readonly templates: TemplateGroups
   readonly phashes = new PhashIndex()
@@ -65,9 +64,7 @@ export class DetectionIndex implements PostingFacts {
   }
 
   addCustomer(c: CustomerOnFile): void {
-    for (const id of this.customers.set(c)) this.onFile.remove(id, c.customerId)
-    const stored = this.customers.storedId(c.customerId) ?? c.customerId
-    for (const id of c.identifiers) this.onFile.add(id, stored)
+    this.customers.set(c)
   }
 
   /** Adds (or replaces) a contact; returns its index. Texts go to the template groups. */
@@ -105,9 +102,12 @@ export class DetectionIndex implements PostingFacts {
       ...facts.links.filter((l) => l.role !== 'device').map((l) => l.identifier),
       ...facts.textPhones,
     ]
-    const own = new Set(this.customers.identifiers(facts.customerId ?? ''))
+    const own = facts.customerId ?? ''
     for (const id of named)
-      if (!own.has(id) && !(facts.callerRole === 'self' && id === facts.callerPhone))
+      if (
+        !this.customers.isOnFileFor(id, own) &&
+        !(facts.callerRole === 'self' && id === facts.callerPhone)
+      )
         pushTo(this.victimNamed, id, idx)
     return idx
   }
@@ -120,12 +120,12 @@ export class DetectionIndex implements PostingFacts {
    */
   private resolveCustomer(facts: ContactFacts): string | null {
     for (const id of facts.claimedIdentifiers) {
-      const owner = this.onFile.soleOwner(id)
+      const owner = this.customers.soleOwner(id)
       if (owner !== null) return owner
     }
     if (!facts.callerPhone || (facts.callerRole !== null && facts.callerRole !== 'self'))
       return null
-    const owner = this.onFile.soleOwner(facts.callerPhone)
+    const owner = this.customers.soleOwner(facts.callerPhone)
     if (owner === null) return null
     const onFile = this.customers.nameKey(owner)
     const named = facts.callerNameKey ?? facts.claimedNameKey
@@ -137,7 +137,7 @@ export class DetectionIndex implements PostingFacts {
    * their own name): the customer repeating themselves. Anyone declaring another role, a third party
    * on the line, or another name claimed for the customer resolves nobody.
    */
-  private resolveByWords(facts: ContactFacts, clauses: Clause[] | null): string | null {
+  private resolveByWords(facts: ContactFacts, clauses: Clauses | null): string | null {
     if (!clauses || facts.channel === 'victim_report' || facts.participants.length) return null
     const role = facts.callerRole
     if (role !== null && role !== 'self' && role !== 'unknown') return null
@@ -173,7 +173,7 @@ export class DetectionIndex implements PostingFacts {
   }
 
   isOnFileFor(customerId: string | null, identifier: string): boolean {
-    return customerId !== null && this.onFile.has(identifier, customerId)
+    return customerId !== null && this.customers.isOnFileFor(identifier, customerId)
   }
 }
 
@@ -204,42 +204,6 @@ export class ContactsByCustomer {
 }
 
 const NO_CONTACTS: readonly number[] = Object.freeze([])
-
-/**
- * Who has an identifier on file. Nearly every identifier belongs to one customer: that owner is
- * kept as the bare id rather than a one-element list (half a million lists at 160,000 customers).
- */
-export class OwnersOnFile {
-  private readonly owners = new Map<string, string | string[]>()
-
-  /** The one customer who has the identifier on file, or null when none or several do. */
-  soleOwner(identifier: string): string | null {
-    const o = this.owners.get(identifier)
-    return typeof o === 'string' ? o : o?.length === 1 ? (o[0] ?? null) : null
-  }
-
-  has(identifier: string, customerId: string): boolean {
-    const o = this.owners.get(identifier)
-    return typeof o === 'string' ? o === customerId : (o?.includes(customerId) ?? false)
-  }
-
-  add(identifier: string, customerId: string): void {
-    const o = this.owners.get(identifier)
-    if (o === undefined) this.owners.set(identifier, customerId)
-    else if (typeof o === 'string') this.owners.set(identifier, [o, customerId])
-    else o.push(customerId)
-  }
-
-  remove(identifier: string, customerId: string): void {
-    const o = this.owners.get(identifier)
-    if (o === customerId) this.owners.delete(identifier)
-    else if (Array.isArray(o))
-      this.owners.set(
-        identifier,
-        o.filter((x) => x !== customerId),
-      )
-  }
-}
 
 function pushTo<K>(map: Map<K, number[]>, key: K, v: number): void {
   const list = map.get(key)

@@ -8,14 +8,14 @@ import { maskSlots, shingles } from '../text/index.js'
 import { complainantText } from './complainant-text.js'
 import type { ContactFacts } from './contact-facts.js'
 import { contactFacts } from './contact-facts.js'
-import type { Clause } from './repeated-words.js'
+import type { Clauses } from './repeated-words.js'
 import { clausesOf } from './repeated-words.js'
 
 export type PreparedContact = {
   /** `idx` is -1 until the index places the contact. */
   facts: ContactFacts
   /** The clauses of what the complainant wrote or said; null when they wrote nothing. */
-  clauses: Clause[] | null
+  clauses: Clauses | null
   /** Shingles of a text long enough to be compared as a template; null otherwise. */
   templateShingles: Uint32Array | null
 }

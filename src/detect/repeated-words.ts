@@ -24,10 +24,15 @@ function hashOf(s: string): number {
   return h >>> 0
 }
 
-export type Clause = { hash: number; chars: number }
+/**
+ * A text's clauses as one flat list, each clause its hash and its length in characters:
+ * [hash, chars, hash, chars, …]. One list rather than an object a clause: a million contacts'
+ * clauses cross from the preparing thread to the index's (contact-preparation.ts).
+ */
+export type Clauses = number[]
 
-export function clausesOf(text: string): Clause[] {
-  const out: Clause[] = []
+export function clausesOf(text: string): Clauses {
+  const out: Clauses = []
   const seen = new Set<number>()
   for (const raw of text.normalize('NFKC').split(/[。！？!?；;，,、：:\n\r\t ]+/)) {
     const clause = raw.replace(/[^\p{L}\p{N}]/gu, '')
@@ -35,8 +40,8 @@ export function clausesOf(text: string): Clause[] {
     const hash = hashOf(clause)
     if (seen.has(hash)) continue
     seen.add(hash)
-    out.push({ hash, chars: clause.length })
-    if (out.length >= MAX_CLAUSES) break
+    out.push(hash, clause.length)
+    if (out.length >= MAX_CLAUSES * 2) break
   }
   return out
 }
@@ -55,7 +60,7 @@ export class RepeatedWords {
   constructor(private readonly windowMs: number) {}
 
   /** Keeps a customer's words, as their clausesOf(), for the repeat window. */
-  add(customerId: string, time: number, clauses: readonly Clause[]): void {
+  add(customerId: string, time: number, clauses: Readonly<Clauses>): void {
     this.evictBefore(Math.max(this.latest, time) - this.windowMs)
     this.latest = Math.max(this.latest, time)
     let no = this.customerNo.get(customerId)
@@ -63,7 +68,8 @@ export class RepeatedWords {
       no = this.customerIds.push(customerId) - 1
       this.customerNo.set(customerId, no)
     }
-    const hashes = clauses.map((c) => c.hash)
+    const hashes: number[] = []
+    for (let k = 0; k < clauses.length; k += 2) hashes.push(clauses[k] as number)
     for (const h of hashes) {
       const o = this.owner.get(h)
       this.owner.set(h, o === undefined || o === no ? no : SHARED)
@@ -73,17 +79,17 @@ export class RepeatedWords {
   }
 
   /** The one customer whose own recent words a text repeats (given its clausesOf()), or null. */
-  resolve(clauses: readonly Clause[]): string | null {
+  resolve(clauses: Readonly<Clauses>): string | null {
     let candidate: number | null = null
     let shared = 0
     let chars = 0
-    for (const c of clauses) {
-      const o = this.owner.get(c.hash)
+    for (let k = 0; k < clauses.length; k += 2) {
+      const o = this.owner.get(clauses[k] as number)
       if (o === undefined || o === SHARED) continue
       if (candidate !== null && o !== candidate) return null
       candidate = o
       shared++
-      chars += c.chars
+      chars += clauses[k + 1] as number
     }
     if (candidate === null || shared < MIN_SHARED_CLAUSES || chars < MIN_SHARED_CHARS) return null
     return this.customerIds[candidate] ?? null

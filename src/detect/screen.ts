@@ -38,7 +38,7 @@ export type TrustedRepresentative = {
 export function screen(detector: Detector, req: ScreenRequest): ScreenResult {
   const index = detector.index
   const phone = phoneIdentifier(req.phone)?.identifier ?? null
-  const customerId = req.customerId ?? (phone ? index.onFile.soleOwner(phone) : null)
+  const customerId = req.customerId ?? (phone ? index.customers.soleOwner(phone) : null)
   const probe: ContactFacts = {
     idx: -1,
     contactId: '(incoming call)',

@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { assessFiles, loadAssessment, loadRuleSet } from '../../src/detect/index.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { assessFiles, loadAssessment, loadRuleSet, toInterchange } from '../../src/detect/index.js'
 import type { ScoredAssessment } from '../../src/detect/index.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl } from './builders.js'
 import { testStores, useStore } from './stores.js'
@@ -94,6 +96,46 @@ describe.each(testStores)('batch assessment on $kind', (store) => {
         t.ctx.db,
       )
       expect(Number(pending.rows[0]?.n)).toBe(0)
+    },
+  )
+
+  it.skipIf(!available)(
+    'stores on a worker and writes the assessments file just as it does in place',
+    async () => {
+      const input = {
+        rules,
+        customers: writeJsonl(t.dir, 'customers.jsonl', customers),
+        contacts: writeJsonl(
+          t.dir,
+          'contacts.jsonl',
+          [1, 2, 3, 4].map((n) => agentCall(n, n)),
+        ),
+      }
+      const run = async (storeOnWorkerFrom: number, name: string) => {
+        const emitted: ScoredAssessment[] = []
+        const out = join(t.dir, name)
+        await assessFiles(t.ctx, {
+          ...input,
+          out,
+          storeOnWorkerFrom,
+          emit: (batch) => void emitted.push(...batch),
+        })
+        const rows = await t.ctx.db
+          .selectFrom('assessments')
+          .select(['contact_id', 'risk', 'severity', 'categories', 'signals', 'gang_id', 'score'])
+          .orderBy('contact_id')
+          .execute()
+        await t.ctx.db.deleteFrom('assessments').execute()
+        return { emitted, rows, file: readFileSync(out, 'utf8') }
+      }
+      const onWorker = await run(1, 'on-worker.jsonl')
+      const inPlace = await run(Number.POSITIVE_INFINITY, 'in-place.jsonl')
+      expect(onWorker.rows).toHaveLength(4)
+      expect(onWorker.rows).toEqual(inPlace.rows)
+      expect(onWorker.file).toBe(inPlace.file)
+      expect(onWorker.file).toBe(
+        onWorker.emitted.map((a) => `${JSON.stringify(toInterchange(a))}\n`).join(''),
+      )
     },
   )
 
