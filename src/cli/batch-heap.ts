@@ -5,24 +5,12 @@
 // 1M. A larger semi-space makes them rarer. V8 reads its size only at start, so `grayline assess`
 // runs itself again in a child node with the flag (as `grayline serve` does), unless node was
 // given one or GRAYLINE_BATCH_HEAP=0.
-import { spawn } from 'node:child_process'
-import { nodeFlagGiven } from '../node-flags.js'
+import { nodeFlagGiven, rerunWithNodeFlags } from '../node-flags.js'
 
 export const BATCH_HEAP_FLAGS = ['--max-semi-space-size=64']
 
 /** null when this process should do the work; otherwise the exit code of the child that did. */
 export async function runInChildWithBatchHeap(): Promise<number | null> {
   if (process.env.GRAYLINE_BATCH_HEAP === '0' || nodeFlagGiven('semi-space-size')) return null
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...BATCH_HEAP_FLAGS, ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  )
-  const pass = (signal: NodeJS.Signals) => () => child.kill(signal)
-  process.on('SIGINT', pass('SIGINT'))
-  process.on('SIGTERM', pass('SIGTERM'))
-  return new Promise((ok, fail) => {
-    child.once('error', fail)
-    child.once('exit', (code, signal) => ok(code ?? (signal ? 1 : 0)))
-  })
+  return rerunWithNodeFlags(BATCH_HEAP_FLAGS)
 }

@@ -3,10 +3,9 @@
 // V8's default 1–16 MB semi-space that was a scavenge every 20 ms at 2,000 requests/s, a third of
 // the server's thread. With 64 MB it is one every ~½ s. V8 reads the size only at start, so
 // `grayline serve` runs itself again in a child node with the flag, unless it was given one.
-import { spawn } from 'node:child_process'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { nodeFlagGiven } from '../node-flags.js'
+import { nodeFlagGiven, rerunWithNodeFlags } from '../node-flags.js'
 
 export const SERVER_HEAP_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64']
 
@@ -16,18 +15,7 @@ export const SERVER_HEAP_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-
  */
 export async function serveInChildWithHeap(): Promise<number | null> {
   if (process.env.GRAYLINE_SERVER_HEAP === '0' || nodeFlagGiven('semi-space-size')) return null
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...SERVER_HEAP_FLAGS, ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  )
-  const pass = (signal: NodeJS.Signals) => () => child.kill(signal)
-  process.on('SIGINT', pass('SIGINT'))
-  process.on('SIGTERM', pass('SIGTERM'))
-  return new Promise((ok, fail) => {
-    child.once('error', fail)
-    child.once('exit', (code, signal) => ok(code ?? (signal ? 1 : 0)))
-  })
+  return rerunWithNodeFlags(SERVER_HEAP_FLAGS)
 }
 
 /**
