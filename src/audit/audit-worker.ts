@@ -3,7 +3,8 @@
 // never hold the server's event loop. Each batch is one transaction, answered once committed.
 import type { MessagePort } from 'node:worker_threads'
 import { parentPort, workerData } from 'node:worker_threads'
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
+import { openWriterConnection } from '../store/writer-connection.js'
 import type { AuditInsert } from './audit-event.js'
 import { insertValues, SQLITE_AUDIT_INSERT } from './audit-event.js'
 
@@ -13,10 +14,7 @@ export type AuditBatchDone = { id: number; error?: string }
 if (parentPort) serve(parentPort, workerData as { path: string })
 
 function serve(port: MessagePort, o: { path: string }): void {
-  // The pragmas of store/create-db.ts that matter to a writer; the file is already in WAL mode.
-  const db = new SQLite(o.path, { fileMustExist: true })
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
+  const db = openWriterConnection(o.path)
   // Prepared at the first batch, so that a store not migrated yet fails that batch, not the thread.
   let insert: SQLite.Statement<unknown[]> | null = null
   const append = db.transaction((rows: AuditInsert[]) => {

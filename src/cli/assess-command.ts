@@ -1,7 +1,7 @@
 // `grayline assess --customers F --contacts F --out assessments.jsonl [--db PATH|:memory:]`
 import type { Command } from 'commander'
 import { assessFiles, loadRuleSet } from '../detect/index.js'
-import { assessmentWriter } from './assessment-writer.js'
+import { emitToStdout } from './assessment-writer.js'
 import { runInChildWithBatchHeap } from './batch-heap.js'
 import { withContext } from './open-context.js'
 import { stageProgress } from './progress.js'
@@ -41,15 +41,13 @@ export function registerAssess(program: Command): void {
       const rules = loadRuleSet(opts.rules)
       await withContext(opts.db, async (ctx) => {
         const progress = stageProgress()
-        // A file is written by whichever thread stores the assessments; standard output from here.
-        const writer = opts.out ? null : assessmentWriter()
         const result = await assessFiles(
           ctx,
-          { ...opts, rules, emit: writer?.emit },
+          // A file is written by whichever thread stores the assessments; standard output from here.
+          { ...opts, rules, emit: opts.out ? undefined : emitToStdout },
           progress.update,
         )
         progress.stop()
-        await writer?.close()
         for (const s of result.imports) {
           process.stderr.write(
             `${s.file}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,

@@ -9,7 +9,6 @@ import { assessFiles, loadRuleSet } from '../detect/index.js'
 import { evaluateFiles, formatReport } from '../evaluate/index.js'
 import type { ReportLang } from '../evaluate/index.js'
 import { withContext } from './open-context.js'
-import { assessmentWriter } from './assessment-writer.js'
 import { stageProgress } from './progress.js'
 
 type Opts = { assessments?: string; rules?: string; json?: boolean; lang: ReportLang }
@@ -76,8 +75,7 @@ async function runDetector(dir: string, out: string, rulesFile?: string): Promis
   )
   await withContext(':memory:', async (ctx) => {
     const progress = stageProgress()
-    const writer = assessmentWriter(out)
-    const result = await assessFiles(ctx, { ...input, emit: writer.emit }, progress.update)
+    const result = await assessFiles(ctx, { ...input, out }, progress.update)
     progress.stop()
     for (const s of result.imports) {
       if (s.rejected)
@@ -85,7 +83,6 @@ async function runDetector(dir: string, out: string, rulesFile?: string): Promis
           `${s.file}: ${s.rejected} lines rejected${s.rejectFile ? ` (see ${s.rejectFile})` : ''}\n`,
         )
     }
-    await writer.close()
-    process.stderr.write(`wrote ${writer.count()} assessments to ${out}\n`)
+    process.stderr.write(`wrote ${result.assessed} assessments to ${out}\n`)
   })
 }

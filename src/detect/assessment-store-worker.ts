@@ -1,9 +1,10 @@
 // The worker thread of assessment-storage.ts: stores batches of assessment rows through its own
 // connection to the SQLite file and appends their lines to the assessments file, while the main
 // thread assesses the next batch.
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { BURST_CHECKPOINT_PAGES } from '../store/write-burst.js'
+import { openWriterConnection } from '../store/writer-connection.js'
 import { AssessmentFile } from './assessment-file.js'
 import { assessmentLine, ROW_WIDTH } from './assessment-rows.js'
 import type { AssessmentRow } from './assessment-rows.js'
@@ -17,11 +18,8 @@ let target: { db: SQLite.Database; storeRows: (rows: AssessmentRow[]) => void } 
 let out: AssessmentFile | null = null
 
 function open(): NonNullable<typeof target> {
-  const db = new SQLite(dbPath)
-  // As the store opens its connections (store/create-db.ts), with a write burst's checkpoints.
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  const db = openWriterConnection(dbPath)
+  // A write burst's checkpoints, as the main thread's connection has during the run.
   db.pragma(`wal_autocheckpoint = ${BURST_CHECKPOINT_PAGES}`)
   const upsert = db.prepare(UPSERT_SQL)
   const storeRows = db.transaction((rows: AssessmentRow[]) => {

@@ -87,29 +87,20 @@ async function writeAssessments(
   }
 }
 
-const COLUMNS = ASSESSMENT_COLUMNS
-
 /** Stores (or replaces) one assessment row: the statement saveAssessments and the storing worker run. */
 export const UPSERT_SQL =
-  `insert into assessments (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
+  `insert into assessments (${ASSESSMENT_COLUMNS.join(', ')}) values (${ASSESSMENT_COLUMNS.map(() => '?').join(', ')}) ` +
   `on conflict (contact_id) do update set ` +
-  COLUMNS.slice(1)
+  ASSESSMENT_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')
 
+/** The same row as an object, for Kysely's insert (PostgreSQL, or inside a caller's transaction). */
 function rowOf(a: ScoredAssessment, now: string): Database['assessments'] {
-  return {
-    contact_id: a.contact_id,
-    risk: a.risk,
-    severity: a.severity,
-    categories: JSON.stringify(a.categories),
-    signals: JSON.stringify(a.signals),
-    gang_id: a.gang_id,
-    recommended_action: a.recommended_action,
-    rules_version: a.rules_version,
-    score: a.score,
-    assessed_at: now,
-  }
+  const row = assessmentRow(a, now)
+  return Object.fromEntries(
+    ASSESSMENT_COLUMNS.map((c, k) => [c, row[k]]),
+  ) as unknown as Database['assessments']
 }
 
 export async function loadAssessment(db: Db, contactId: string): Promise<Assessment | null> {

@@ -5,6 +5,7 @@
 // ASCII keys such as `phone:+8613800000000`; one with a wider character is kept in a small Map),
 // an open-addressing table of 32-bit hashes finds it, and its owners are customer slots. Lookups
 // compare the characters, so an answer is exact, never a hash's guess.
+import { fnv1a } from '../text/hash.js'
 
 /** No owner (every owner was removed): answers as an identifier never seen. */
 const NO_OWNER = -1
@@ -149,13 +150,8 @@ export class IdentifierOwners {
  */
 function narrowHash(s: string): number {
   if (s.length > 0xffff) return -1
-  let h = 0x811c9dc5
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k)
-    if (c > 0xff) return -1
-    h = Math.imul(h ^ c, 0x01000193)
-  }
-  return h >>> 0
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return -1
+  return fnv1a(s)
 }
 
 function grown<T extends Int32Array | Uint16Array | Uint32Array | Uint8Array>(from: T, to: T): T {
