@@ -20,6 +20,10 @@ export type CredentialCacheOptions = { ttlMs?: number; maxEntries?: number; cloc
 
 type Entry = { principal: unknown; userId: string; until: number }
 
+/** An invalidation as another cache (a screening replica's) must repeat it: tokens by hash only. */
+export type CredentialInvalidation =
+  { kind: 'hash'; hash: string } | { kind: 'user'; userId: string } | { kind: 'all' }
+
 export class CredentialCache {
   private readonly ttlMs: number
   private readonly maxEntries: number
@@ -30,6 +34,7 @@ export class CredentialCache {
   private readonly loading = new Map<string, Promise<unknown>>()
   // Bumped by every invalidation: a load that started before it is not cached afterwards.
   private generation = 0
+  private readonly invalidated: ((i: CredentialInvalidation) => void)[] = []
 
   constructor(o: CredentialCacheOptions = {}) {
     this.ttlMs = o.ttlMs ?? 30_000
@@ -91,22 +96,36 @@ export class CredentialCache {
 
   /** Forgets one session or API token (logout, token revoked). */
   invalidate(token: string): void {
-    this.generation++
-    const key = hashToken(token)
-    this.entries.delete(key)
-    this.loading.delete(key)
+    this.apply({ kind: 'hash', hash: hashToken(token) })
   }
 
   /** Forgets every credential of a user (disabled, role or password changed) or of a token id. */
   invalidateUser(userId: string): void {
-    this.generation++
-    for (const [key, entry] of this.entries) if (entry.userId === userId) this.entries.delete(key)
-    this.loading.clear()
+    this.apply({ kind: 'user', userId })
   }
 
   invalidateAll(): void {
+    this.apply({ kind: 'all' })
+  }
+
+  /** Makes an invalidation (this cache's own, or one another cache announced); announces it. */
+  apply(i: CredentialInvalidation): void {
     this.generation++
-    this.entries.clear()
-    this.loading.clear()
+    if (i.kind === 'hash') {
+      this.entries.delete(i.hash)
+      this.loading.delete(i.hash)
+    } else if (i.kind === 'user') {
+      for (const [key, entry] of this.entries)
+        if (entry.userId === i.userId) this.entries.delete(key)
+      this.loading.clear()
+    } else {
+      this.entries.clear()
+      this.loading.clear()
+    }
+    for (const listener of this.invalidated) listener(i)
+  }
+
+  onInvalidate(listener: (i: CredentialInvalidation) => void): void {
+    this.invalidated.push(listener)
   }
 }

@@ -10,7 +10,11 @@ export {
 } from './api-tokens.js'
 export type { ApiToken, NewApiToken } from './api-tokens.js'
 export { CredentialCache } from './credential-cache.js'
-export type { CachedCredential, CredentialCacheOptions } from './credential-cache.js'
+export type {
+  CachedCredential,
+  CredentialCacheOptions,
+  CredentialInvalidation,
+} from './credential-cache.js'
 export {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,

@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { serveInChildWithHeap } from '../server/server-heap.js'
 import { dataDirOf, serve } from '../server/start.js'
+import { storeConfigFromEnv } from '../store/index.js'
 import { openContext } from './open-context.js'
 import { stageProgress } from './progress.js'
 
@@ -51,6 +52,7 @@ export function registerServe(program: Command): void {
           console.log(line)
         },
         progress: (stage, done, total) => bar.update(stage, done, total),
+        store: storeConfigFromEnv(process.env, opts.db),
       })
       // Once: Ctrl-C may reach a served child twice (from the terminal, and passed on).
       let stopping = false

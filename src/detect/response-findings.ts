@@ -59,8 +59,18 @@ export function responseFindingsOf(index: DetectionIndex): ResponseFindings {
   return f
 }
 
+/** Reads the findings again from scratch (a replica following the server's detector). */
+export async function reloadResponseFindings(ctx: Context, index: DetectionIndex): Promise<void> {
+  const fresh = new ResponseFindings()
+  await loadFindingsInto(ctx, fresh)
+  byIndex.set(index, fresh)
+}
+
 export async function loadResponseFindings(ctx: Context, index: DetectionIndex): Promise<void> {
-  const findings = responseFindingsOf(index)
+  await loadFindingsInto(ctx, responseFindingsOf(index))
+}
+
+async function loadFindingsInto(ctx: Context, findings: ResponseFindings): Promise<void> {
   const answers = await ctx.db
     .selectFrom('call_answers as a')
     .innerJoin('call_runs as r', 'r.call_id', 'a.call_id')

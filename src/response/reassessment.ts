@@ -7,10 +7,15 @@ import type { Detector, ResponseFindings, ScoredAssessment } from '../detect/ind
 import { responseFindingsOf, saveAssessments } from '../detect/index.js'
 import type { RecordedCall } from './call-contact.js'
 
-/** The live detector as the server holds it: changes run one at a time. */
+/** The live detector as the server holds it: changes run one at a time, each announced. */
 export type DetectorHost = {
   readonly detector: Detector
   exclusive<T>(fn: () => Promise<T>): Promise<T>
+  announce?(
+    change:
+      | { kind: 'contact-added'; contact: RecordedCall['contact']; links: RecordedCall['links'] }
+      | { kind: 'response-findings' },
+  ): void
 }
 
 export type ChangeReason = {
@@ -53,6 +58,7 @@ export class Reassessment {
       const d = this.host.detector
       const idx = d.index.addContact(rec.contact, rec.links)
       d.invalidate()
+      this.host.announce?.({ kind: 'contact-added', contact: rec.contact, links: rec.links })
       const a = d.assess(idx)
       const now = this.ctx.clock.now().toISOString()
       await saveAssessments(this.ctx.db, [a], now)
@@ -77,6 +83,7 @@ export class Reassessment {
     return this.host.exclusive(async () => {
       const d = this.host.detector
       update(responseFindingsOf(d.index))
+      this.host.announce?.({ kind: 'response-findings' })
       const targets = new Set(scope.contactIds.map((id) => d.index.byId.get(id)))
       if (scope.customerId)
         for (const c of d.index.contactsOfCustomer(scope.customerId)) targets.add(c.idx)

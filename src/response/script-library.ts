@@ -18,6 +18,7 @@ export function scriptHash(s: CallScript): string {
 
 export class ScriptLibrary {
   private readonly versions = new Map<string, StoredScriptVersion[]>()
+  private readonly published: ((script: CallScript) => void)[] = []
 
   private constructor(stored: StoredScriptVersion[]) {
     for (const v of stored) this.remember(v)
@@ -69,7 +70,18 @@ export class ScriptLibrary {
     }
     await insertScriptVersion(ctx.db, v)
     this.remember(v)
+    for (const listener of this.published) listener(script)
     return script
+  }
+
+  /** Told of each admin edit once stored (screening replicas then read the versions again). */
+  onPublish(listener: (script: CallScript) => void): void {
+    this.published.push(listener)
+  }
+
+  /** The stored versions only, without seeding a file's scripts (a replica of the server's). */
+  static async read(ctx: Context): Promise<ScriptLibrary> {
+    return new ScriptLibrary(await allScriptVersions(ctx.db))
   }
 
   ids(): string[] {

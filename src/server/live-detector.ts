@@ -1,15 +1,27 @@
 // The detector the server screens with: built from the store at start, swapped whole after an
 // upload is imported and assessed, its watchlist reloaded after an operator edits the list.
 // Changes run one at a time; screening reads whichever detector is current, never a half-built one.
+// Each change is announced (replace and watchlist here, in-place ones by whoever makes them), so
+// that screening replicas on other threads can make the same change to their own copy.
 import type { Context } from '../context.js'
-import type { WatchlistEntry } from '../contract/index.js'
+import type { Contact, WatchlistEntry } from '../contract/index.js'
+import type { IdentifierLink } from '../links/index.js'
 import type { RuleSet } from '../detect/index.js'
 import { Detector, loadIndex } from '../detect/index.js'
+
+/** A change made to the live detector, as a replica must repeat it on its own copy. */
+export type DetectorChange =
+  | { kind: 'replaced' }
+  | { kind: 'watchlist' }
+  | { kind: 'contact-added'; contact: Contact; links: IdentifierLink[] }
+  | { kind: 'response-findings' }
+  | { kind: 'shared-matches' }
 
 export class LiveDetector {
   private current: Detector
   private queue: Promise<unknown> = Promise.resolve()
   private readonly replaced: ((detector: Detector) => void)[] = []
+  private readonly changed: ((change: DetectorChange) => void)[] = []
 
   private constructor(
     private readonly ctx: Context,
@@ -46,6 +58,20 @@ export class LiveDetector {
   replace(detector: Detector): void {
     this.current = detector
     for (const listener of this.replaced) listener(detector)
+    this.announce({ kind: 'replaced' })
+  }
+
+  /** Called by whoever changed the current detector in place, once the change is made. */
+  announce(change: DetectorChange): void {
+    for (const listener of this.changed) listener(change)
+  }
+
+  onChange(listener: (change: DetectorChange) => void): () => void {
+    this.changed.push(listener)
+    return () => {
+      const i = this.changed.indexOf(listener)
+      if (i >= 0) this.changed.splice(i, 1)
+    }
   }
 
   /** Called after each swap (an import assessed): what derives from the index follows it. */
@@ -58,5 +84,6 @@ export class LiveDetector {
     const lookup = this.current.index.watchlist
     lookup.clear()
     for (const r of rows) lookup.add(JSON.parse(r.record) as WatchlistEntry)
+    this.announce({ kind: 'watchlist' })
   }
 }

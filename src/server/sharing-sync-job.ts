@@ -85,6 +85,7 @@ async function reassessMatches(b: Base): Promise<number> {
   return live.exclusive(async () => {
     const d = live.detector
     const touched = await loadSharedMatches(b.ctx, d.index)
+    live.announce({ kind: 'shared-matches' })
     const contacts = new Set<number>()
     for (const id of touched) for (const i of d.index.postings.contactsOf(id)) contacts.add(i)
     const assessed = [...contacts].map((i) => d.assess(i))

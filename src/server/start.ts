@@ -11,6 +11,8 @@ import { installationSecret } from './installation-secret.js'
 import { LiveDetector } from './live-detector.js'
 import { seedDemo, storeIsEmpty } from './demo-seed.js'
 import { collectGarbageBeforeServing } from './server-heap.js'
+import { ScreenReplicas, screenReplicaCount } from './screen-replicas.js'
+import type { StoreConfig } from '../store/index.js'
 
 export type ServeOptions = {
   ctx: Context
@@ -24,6 +26,8 @@ export type ServeOptions = {
   secureCookies: boolean
   say: (line: string) => void
   progress: (stage: string, done: number, total: number) => void
+  /** How the store was opened: screening replicas open it again (none for `:memory:`). */
+  store?: StoreConfig
 }
 
 export async function serve(o: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
@@ -54,7 +58,30 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
     logins.push(
       `  ${admin.username.padEnd(13)} ${admin.password}   (admin — shown this once; change it after logging in)`,
     )
-  o.say('loading the detection index …')
+  const secret = installationSecret(join(o.dataDir, 'secret.key'))
+  const config = {
+    secureCookies: o.secureCookies,
+    uploadDir: join(o.dataDir, 'uploads'),
+    maxUploadBytes: Number(process.env.GRAYLINE_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+    rulesPath,
+  }
+  const replicaCount =
+    o.store && !(o.store.kind === 'sqlite' && o.store.path === ':memory:')
+      ? screenReplicaCount()
+      : 0
+  // The replicas load their copies of the index beside the server's own, on the other cores.
+  const replicas = replicaCount
+    ? ScreenReplicas.start(replicaCount, {
+        store: o.store as StoreConfig,
+        rulesPath,
+        secret: new Uint8Array(secret),
+        trustProxy: process.env.GRAYLINE_TRUST_PROXY === '1',
+        config,
+      })
+    : null
+  o.say(
+    `loading the detection index …${replicas ? ` (and ${replicas.size} screening replica${replicas.size > 1 ? 's' : ''})` : ''}`,
+  )
   const live = await LiveDetector.load(o.ctx, rules, (d, t) => o.progress('load index', d, t))
   // Requests read scattered rows (screening: the risk of a caller's recent contacts) from a store
   // far larger than SQLite's page cache, each missed page a read() from the OS: at a million
@@ -67,24 +94,42 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
     const g = await recomputeGangs(o.ctx, live.detector)
     o.say(`gangs: ${g.gangs} found in ${g.ms} ms`)
   }
-  const built = await buildApp({
-    ctx: o.ctx,
+  const built = await buildApp({ ctx: o.ctx, live, secret, consoleDir, config })
+  replicas?.connect({
+    app: built.app,
+    log: (line) => o.ctx.log.warn(line),
     live,
-    secret: installationSecret(join(o.dataDir, 'secret.key')),
-    consoleDir,
-    config: {
-      secureCookies: o.secureCookies,
-      uploadDir: join(o.dataDir, 'uploads'),
-      maxUploadBytes: Number(process.env.GRAYLINE_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
-      rulesPath,
-    },
+    scripts: built.deps.scripts,
+    credentials: built.deps.credentials,
   })
   collectGarbageBeforeServing()
+  // libuv accepts every pending connection in one go by default, so whichever thread woke first
+  // took a whole burst (a CTI opening its 50 connections); one at a time spreads them out. Read
+  // by libuv at the process's first listen.
+  if (replicas) process.env.UV_TCP_SINGLE_ACCEPT ??= '1'
   await built.app.listen({ port: o.port, host: o.host })
+  if (replicas) {
+    o.say(`waiting for ${replicas.size} screening replica(s) to load …`)
+    await replicas.listen({ fd: listeningFd(built.app.server) })
+  }
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}/`
   o.say(`\nGrayline is running: ${url}   (API docs: ${url}api/docs)`)
   if (logins.length) o.say(`logins:\n${logins.join('\n')}`)
-  return { url, close: () => built.close() }
+  return {
+    url,
+    close: async () => {
+      // First: a replica closes the listening descriptor it shares with this thread as it ends.
+      await replicas?.close()
+      await built.close()
+    },
+  }
+}
+
+/** The descriptor of the server's listening socket, for replicas to accept on. */
+function listeningFd(server: unknown): number {
+  const fd = (server as { _handle?: { fd?: number } })._handle?.fd
+  if (typeof fd !== 'number' || fd < 0) throw new Error('the server has no listening descriptor')
+  return fd
 }
 
 export function dataDirOf(location: string, kind: 'sqlite' | 'postgres'): string {

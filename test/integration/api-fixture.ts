@@ -57,7 +57,7 @@ export type ApiFixture = {
   inject: (o: InjectOptions) => Promise<LightMyRequestResponse>
 }
 
-export async function openApi(ctx: Context, dir: string): Promise<App> {
+export async function openApi(ctx: Context, dir: string, secret = randomBytes(32)): Promise<App> {
   const rules = loadRuleSet()
   await assessFiles(ctx, {
     rules,
@@ -69,7 +69,7 @@ export async function openApi(ctx: Context, dir: string): Promise<App> {
   return buildApp({
     ctx,
     live,
-    secret: randomBytes(32),
+    secret,
     config: {
       secureCookies: true,
       uploadDir: join(dir, 'uploads'),
