@@ -235,4 +235,48 @@ describe.each(testStores)('screening replicas on $kind', (store) => {
       expect(logged).toEqual([])
     }),
   )
+
+  it.skipIf(!store.available)(
+    'takes an upload through the replica, and screens from the new detector once it is in',
+    withReplica(async ({ url, app, logged }) => {
+      const handler = await login(app, 'handler')
+      const agent = await login(app, 'agent')
+      // Five more customers spoken for by one new number, uploaded through the replica.
+      const phone = '17712345678'
+      const lines = ['C1', 'C2', 'C3', 'C4', 'C5'].map((customer_id, i) =>
+        JSON.stringify({
+          contact_id: `U${i + 1}`,
+          channel: 'online_ticket',
+          received_at: `2026-04-0${i + 1}T09:00:00+08:00`,
+          customer_id,
+          caller: { phone, role: 'agent' },
+          text: '本人委托代理人全权处理，要求停息挂账、只还本金，请勿再联系借款人本人。',
+        }),
+      )
+      const form = new FormData()
+      form.append('file', new Blob([lines.join('\n') + '\n']), 'letters.jsonl')
+      const upload = await fetch(`${url}/api/imports/contacts`, {
+        method: 'POST',
+        headers: { cookie: `grayline_session=${handler}` },
+        body: form,
+      })
+      expect(upload.status).toBe(200)
+      expect(await upload.json()).toMatchObject({ lines: 5, inserted: 5, rejected: 0 })
+      const asked = async () =>
+        (await call_(url, agent, 'POST', '/api/screen', { phone })).json() as {
+          risk: string
+          signals: { code: string }[]
+        }
+      const onServer = async () =>
+        (
+          await as(app, agent)({ method: 'POST', url: '/api/screen', payload: { phone } })
+        ).json() as unknown
+      // Right after the upload (the server's thread answers while the replica reloads) and later.
+      expect(await asked()).toEqual(await onServer())
+      expect((await asked()).risk).not.toBe('none')
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(await asked()).toEqual(await onServer())
+      expect(logged).toEqual([])
+    }),
+  )
 })
