@@ -270,7 +270,7 @@ describe.each(testStores)('screening replicas on $kind', (store) => {
       const onServer = async () =>
         (
           await as(app, agent)({ method: 'POST', url: '/api/screen', payload: { phone } })
-        ).json() as unknown
+        ).json<unknown>()
       // Right after the upload (the server's thread answers while the replica reloads) and later.
       expect(await asked()).toEqual(await onServer())
       expect((await asked()).risk).not.toBe('none')
