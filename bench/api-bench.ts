@@ -19,8 +19,9 @@
 // 2. API tokens are created in the store (roles agent and handler), the server is started as a
 //    child process on a free port (node --import tsx src/cli/index.ts serve, what `npx tsx` runs;
 //    serve runs the server in a node of its own with a larger young generation, whose pid is
-//    the one measured), and once it is ready a second process (a fork of this
-//    script, using the autocannon API) POSTs /api/screen with a mix of bodies — agency phones,
+//    the one measured, and on two cores or more a screening replica thread beside it;
+//    GRAYLINE_SCREEN_REPLICAS=0 measures the server's thread alone), and once it is ready a
+//    second process (a fork of this script, using the autocannon API) POSTs /api/screen with a mix of bodies — agency phones,
 //    customers' own phones, unknown numbers, in the formats people type — first a warm-up, then
 //    at full speed, then at the issue's 5,000 requests/s.
 //    For scale, the same load then goes to a bare Fastify route echoing the bodies in a process
@@ -42,6 +43,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -691,14 +693,26 @@ function procKb(pid: number, field: string): number {
 }
 
 /** User + system CPU of a process so far, in seconds (USER_HZ is 100 on Linux). */
-function procCpuSeconds(pid: number): number {
+function procCpuSeconds(pid: number, tid?: string): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const stat = readFileSync(tid ? `/proc/${pid}/task/${tid}/stat` : `/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return (Number(fields[11]) + Number(fields[12])) / 100
   } catch {
     return 0
   }
+}
+
+/** Each thread's user + system CPU so far, by thread id (the main thread's id is the pid). */
+function threadCpuSeconds(pid: number): Map<number, number> {
+  const out = new Map<number, number>()
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      out.set(Number(tid), procCpuSeconds(pid, tid))
+  } catch {
+    // The server has gone: no threads to report.
+  }
+  return out
 }
 
 /** The whole machine's busy CPU so far, in seconds summed over cores. */
@@ -878,33 +892,46 @@ type PhaseReport = {
   phase: Phase
   result: CannonSummary
   serverCpu: number
+  /** The serving process's main thread, and its busiest other thread (a screening replica). */
+  threads?: { main: number; other: number }
   loadCpu: number
   otherCpu: number
   load1: number
 }
 
-type Target = { url: string; cpuSeconds(): number }
+type Target = { url: string; cpuSeconds(): number; pid?: number }
 
 /** Runs the phases from a forked load generator, with the CPU each side used meanwhile. */
 async function runLoad(target: Target, token: string, bodies: string[], phases: Phase[]) {
   const child = fork(here, ['--load-generator'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const reports: PhaseReport[] = []
-  let mark = { server: 0, machine: 0 }
+  let mark = { server: 0, machine: 0, threads: new Map<number, number>() }
+  const threadsNow = () => (target.pid ? threadCpuSeconds(target.pid) : new Map<number, number>())
   await new Promise<void>((ok, fail) => {
     child.on('message', (raw) => {
       const m = raw as FromLoad
       if (m.type === 'start') {
         say(`screening: ${m.phase} …`)
-        mark = { server: target.cpuSeconds(), machine: machineBusySeconds() }
+        mark = { server: target.cpuSeconds(), machine: machineBusySeconds(), threads: threadsNow() }
         return
       }
       const serverCpu = target.cpuSeconds() - mark.server
+      let main = 0
+      let other = 0
+      for (const [tid, seconds] of threadsNow()) {
+        const used = seconds - (mark.threads.get(tid) ?? 0)
+        if (tid === target.pid) main = used
+        else other = Math.max(other, used)
+      }
       const busy = machineBusySeconds() - mark.machine
       const phase = phases.find((p) => p.name === m.phase) as Phase
       reports.push({
         phase,
         result: m.result,
         serverCpu: serverCpu / m.result.duration,
+        ...(target.pid
+          ? { threads: { main: main / m.result.duration, other: other / m.result.duration } }
+          : {}),
         loadCpu: m.cpuSeconds / m.result.duration,
         otherCpu: Math.max(0, busy - serverCpu - m.cpuSeconds) / m.result.duration,
         load1: loadavg()[0] ?? 0,
@@ -924,7 +951,7 @@ function describeLoad(r: PhaseReport): string {
   return [
     `${r.phase.name}, ${x.connections} connections, ${x.duration.toFixed(0)} s: ${Math.round(x.requestsMean).toLocaleString('en')} requests/s (mean), ${x.requestsTotal.toLocaleString('en')} requests`,
     `  latency p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms (mean ${l.mean.toFixed(2)} ms); errors ${x.errors}, timeouts ${x.timeouts}, non-2xx ${x.non2xx}`,
-    `  CPU: server ${(r.serverCpu * 100).toFixed(0)}% (${((r.serverCpu * 1000) / Math.max(1, x.requestsMean)).toFixed(2)} ms a request), load generator ${(r.loadCpu * 100).toFixed(0)}%, other work ${(r.otherCpu * 100).toFixed(0)}% (of ${cpus().length * 100}%); load average ${r.load1.toFixed(2)}`,
+    `  CPU: server ${(r.serverCpu * 100).toFixed(0)}% (${((r.serverCpu * 1000) / Math.max(1, x.requestsMean)).toFixed(2)} ms a request${r.threads ? `; main thread ${(r.threads.main * 100).toFixed(0)}%, busiest other thread ${(r.threads.other * 100).toFixed(0)}%` : ''}), load generator ${(r.loadCpu * 100).toFixed(0)}%, other work ${(r.otherCpu * 100).toFixed(0)}% (of ${cpus().length * 100}%); load average ${r.load1.toFixed(2)}`,
   ].join('\n')
 }
 
