@@ -14,6 +14,9 @@ export type ReplicaSetup = {
   config: ServerConfig
 }
 
+/** What each replica is started with: the setup, and its place in the shared accept counts. */
+export type ReplicaWorkerData = ReplicaSetup & { acceptCounts: Int32Array; slot: number }
+
 export type ToReplica =
   | { type: 'listen'; on: { fd: number } | { port: number; host: string } }
   | { type: 'detector'; change: DetectorChange }

@@ -23,7 +23,8 @@ import { LiveDetector } from './live-detector.js'
 import { Presenter } from './present.js'
 import { installPrincipal } from './principal.js'
 import { installProblemHandlers } from './problem.js'
-import type { FromReplica, ReplicaSetup, ToReplica } from './replica-messages.js'
+import { balanceAccepts } from './accept-balance.js'
+import type { FromReplica, ReplicaWorkerData, ToReplica } from './replica-messages.js'
 import { isScreenRequest } from './replica-messages.js'
 import { screenRoutes } from './routes/screen.routes.js'
 import { collectGarbageBeforeServing } from './server-heap.js'
@@ -31,7 +32,7 @@ import { StoredRisks } from './stored-risks.js'
 
 const port = parentPort
 if (!port) throw new Error('screen-replica-worker runs on a worker thread')
-const setup = workerData as ReplicaSetup
+const setup = workerData as ReplicaWorkerData
 const send = (m: FromReplica, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer)
 
 const store = createStore(setup.store)
@@ -153,7 +154,11 @@ port.on('message', (m: ToReplica) => {
       const a = app.server.address()
       send({ type: 'listening', port: typeof a === 'object' && a ? a.port : 0 })
     }
-    if ('fd' in m.on) app.server.listen({ fd: m.on.fd }, listening)
+    if ('fd' in m.on)
+      app.server.listen({ fd: m.on.fd }, () => {
+        stopBalancing = balanceAccepts(app.server, setup.acceptCounts, setup.slot)
+        listening()
+      })
     else app.server.listen({ port: m.on.port, host: m.on.host }, listening)
     return
   }
@@ -165,7 +170,10 @@ port.on('message', (m: ToReplica) => {
   void applyChanges()
 })
 
+let stopBalancing = () => undefined as void
+
 async function close(): Promise<void> {
+  stopBalancing()
   await app.close()
   await deps.audit.close()
   deps.risks?.close()

@@ -17,7 +17,8 @@ import { onAssessmentsSaved } from '../detect/index.js'
 import { startModuleWorker } from '../module-worker.js'
 import type { ScriptLibrary } from '../response/index.js'
 import type { LiveDetector } from './live-detector.js'
-import type { FromReplica, ReplicaSetup, ToReplica } from './replica-messages.js'
+import { newAcceptCounts } from './accept-balance.js'
+import type { FromReplica, ReplicaSetup, ReplicaWorkerData, ToReplica } from './replica-messages.js'
 
 /** GRAYLINE_SCREEN_REPLICAS, else one on a machine of two cores or more (none for `:memory:`). */
 export function screenReplicaCount(
@@ -49,9 +50,19 @@ export class ScreenReplicas {
   private sources: Sources | null = null
   private closed = false
 
+  /** Open connections of the server's thread (slot 0) and each replica: see accept-balance.ts. */
+  readonly acceptCounts: Int32Array
+
   private constructor(count: number, setup: ReplicaSetup) {
-    this.workers = Array.from({ length: count }, () =>
-      startModuleWorker(import.meta.url, 'screen-replica-worker', { workerData: setup }),
+    this.acceptCounts = newAcceptCounts(count + 1)
+    this.workers = Array.from({ length: count }, (_, i) =>
+      startModuleWorker(import.meta.url, 'screen-replica-worker', {
+        workerData: {
+          ...setup,
+          acceptCounts: this.acceptCounts,
+          slot: i + 1,
+        } satisfies ReplicaWorkerData,
+      }),
     )
     this.loaded = this.workers.map((w) => once(w, 'loaded'))
   }

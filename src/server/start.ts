@@ -12,6 +12,7 @@ import { LiveDetector } from './live-detector.js'
 import { seedDemo, storeIsEmpty } from './demo-seed.js'
 import { collectGarbageBeforeServing } from './server-heap.js'
 import { ScreenReplicas, screenReplicaCount } from './screen-replicas.js'
+import { balanceAccepts } from './accept-balance.js'
 import type { StoreConfig } from '../store/index.js'
 
 export type ServeOptions = {
@@ -111,6 +112,7 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
   if (replicas) {
     o.say(`waiting for ${replicas.size} screening replica(s) to load …`)
     await replicas.listen({ fd: listeningFd(built.app.server) })
+    balanceAccepts(built.app.server, replicas.acceptCounts, 0)
   }
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}/`
   o.say(`\nGrayline is running: ${url}   (API docs: ${url}api/docs)`)
