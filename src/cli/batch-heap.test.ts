@@ -25,17 +25,36 @@ describe('runInChildWithBatchHeap', () => {
     expect(await runInChildWithBatchHeap()).toBeNull()
   })
 
-  it('otherwise runs the program again in a child with the flag and hands back its exit code', () => {
+  it('otherwise runs the program again in a child with the flag and hands back its exit code; workers keep the default young generation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grayline-batch-heap-'))
     try {
       const script = join(dir, 'program.mts')
       const module = fileURLToPath(new URL('./batch-heap.ts', import.meta.url))
+      // Each thread allocates objects a tenth of which live a while: V8 grows a young
+      // generation under that up to the largest it may have.
+      const churn = `() => {
+  let keep = []
+  for (let i = 0; i < 2e6; i++) {
+    const o = { a: i, b: 'x' + i, c: [i] }
+    if (i % 10 === 0) keep.push(o)
+    if (keep.length > 100000) keep = []
+  }
+  return require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size
+}`
       writeFileSync(
         script,
         `import { runInChildWithBatchHeap } from ${JSON.stringify(module)}
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 const done = await runInChildWithBatchHeap()
 if (done !== null) process.exit(done)
-process.stdout.write(JSON.stringify(process.execArgv))
+const require = createRequire(import.meta.url)
+const worker = await new Promise((ok) =>
+  new Worker(\`require('node:worker_threads').parentPort.postMessage((\${${JSON.stringify(churn)}})())\`, { eval: true })
+    .once('message', ok),
+)
+const main = (${churn})()
+process.stdout.write(JSON.stringify({ execArgv: process.execArgv, main, worker }))
 process.exit(7)
 `,
       )
@@ -48,7 +67,12 @@ process.exit(7)
         encoding: 'utf8',
       })
       expect(run.status).toBe(7)
-      expect(JSON.parse(run.stdout) as string[]).toEqual(expect.arrayContaining(BATCH_HEAP_FLAGS))
+      const out = JSON.parse(run.stdout) as { execArgv: string[]; main: number; worker: number }
+      expect(out.execArgv).toEqual(expect.arrayContaining(BATCH_HEAP_FLAGS))
+      // The main thread's young generation grows past V8's default (at most two semi-spaces of
+      // 16 MB) under the flag; a worker's stays within the default.
+      expect(out.main).toBeGreaterThan(32 * 2 ** 20)
+      expect(out.worker).toBeLessThanOrEqual(32 * 2 ** 20)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -5,12 +5,34 @@
 // 1M. A larger semi-space makes them rarer. V8 reads its size only at start, so `grayline assess`
 // runs itself again in a child node with the flag (as `grayline serve` does), unless node was
 // given one or GRAYLINE_BATCH_HEAP=0.
+//
+// The flag is the whole process's: every worker thread (the import's line worker, the contact
+// preparation, the assessment storage) would get the same 128 MB young generation, though their
+// small heaps make their scavenges cheap anyway. The child sets it back to V8's own choice once
+// its main thread is running, so the workers it starts later are made with the default.
+import { setFlagsFromString } from 'node:v8'
 import { nodeFlagGiven, rerunWithNodeFlags } from '../node-flags.js'
 
 export const BATCH_HEAP_FLAGS = ['--max-semi-space-size=64']
 
+/** Set for the child this module starts: its semi-space flag is ours, not the user's. */
+const CHILD_MARK = 'GRAYLINE_BATCH_HEAP_CHILD'
+
+/** The flag workers are made with after the child's main thread took its own (0: V8's default). */
+export const WORKER_HEAP_FLAG = '--max-semi-space-size=0'
+
 /** null when this process should do the work; otherwise the exit code of the child that did. */
 export async function runInChildWithBatchHeap(): Promise<number | null> {
+  if (process.env[CHILD_MARK] === '1') {
+    delete process.env[CHILD_MARK]
+    setFlagsFromString(WORKER_HEAP_FLAG)
+    return null
+  }
   if (process.env.GRAYLINE_BATCH_HEAP === '0' || nodeFlagGiven('semi-space-size')) return null
-  return rerunWithNodeFlags(BATCH_HEAP_FLAGS)
+  process.env[CHILD_MARK] = '1'
+  try {
+    return await rerunWithNodeFlags(BATCH_HEAP_FLAGS)
+  } finally {
+    delete process.env[CHILD_MARK]
+  }
 }

@@ -44,4 +44,17 @@ describe('CustomersOnFile', () => {
     expect(book.storedId(again)).toBe(first)
     expect(book.size).toBe(1)
   })
+
+  it('answers a name key several customers share for each of them, and a replaced one for none', () => {
+    const book = new CustomersOnFile()
+    book.set({ customerId: 'CF1', nameKey: '王芳', identifiers: [] })
+    book.set({ customerId: 'CF2', nameKey: '王芳', identifiers: [] })
+    book.set({ customerId: 'CF3', nameKey: '李强', identifiers: [] })
+    book.set({ customerId: 'CF1', nameKey: null, identifiers: [] })
+    expect(book.nameKey('CF1')).toBeNull()
+    expect(book.nameKey('CF2')).toBe('王芳')
+    expect(book.get('CF3')?.nameKey).toBe('李强')
+    book.set({ customerId: 'CF3', nameKey: '王芳', identifiers: [] })
+    expect(book.nameKey('CF3')).toBe('王芳')
+  })
 })

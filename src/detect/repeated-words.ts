@@ -46,15 +46,26 @@ export function clausesOf(text: string): Clauses {
   return out
 }
 
+/**
+ * The clauses of the contacts in the window, for a million contacts: a table of clause hashes
+ * (open addressing in typed arrays: owner and how many kept contacts hold each) and the kept
+ * contacts as a queue of times and their hashes side by side, instead of two Maps of numbers
+ * and an object and a list a contact (a third of the time placing a contact in the index went
+ * to those Maps).
+ */
 export class RepeatedWords {
-  /** Clause hash → the one customer (by number) who wrote it, or SHARED. */
-  private readonly owner = new Map<number, number>()
-  /** How many kept contacts hold each clause, so that eviction knows when it is gone. */
-  private readonly holders = new Map<number, number>()
+  private readonly clauses = new ClauseTable()
   private readonly customerNo = new Map<string, number>()
   private readonly customerIds: string[] = []
-  private readonly kept: { time: number; hashes: number[] }[] = []
+  /** The kept contacts, oldest first from `head`: each one's time and how many hashes it kept. */
+  private times = new Float64Array(1024)
+  private counts = new Uint8Array(1024)
+  private keptCount = 0
   private head = 0
+  /** The kept contacts' hashes, side by side in the queue's order, from `hashHead`. */
+  private hashes = new Uint32Array(4096)
+  private hashCount = 0
+  private hashHead = 0
   private latest = -Infinity
 
   constructor(private readonly windowMs: number) {}
@@ -68,14 +79,25 @@ export class RepeatedWords {
       no = this.customerIds.push(customerId) - 1
       this.customerNo.set(customerId, no)
     }
-    const hashes: number[] = []
-    for (let k = 0; k < clauses.length; k += 2) hashes.push(clauses[k] as number)
-    for (const h of hashes) {
-      const o = this.owner.get(h)
-      this.owner.set(h, o === undefined || o === no ? no : SHARED)
-      this.holders.set(h, (this.holders.get(h) ?? 0) + 1)
+    const n = clauses.length >> 1
+    // clausesOf keeps at most MAX_CLAUSES; a count is kept in a byte.
+    if (n > 0xff) throw new Error(`more than 255 clauses (${n})`)
+    if (this.keptCount === this.times.length) {
+      this.times = grown(this.times, new Float64Array(this.times.length * 2))
+      this.counts = grown(this.counts, new Uint8Array(this.counts.length * 2))
     }
-    this.kept.push({ time, hashes })
+    if (this.hashCount + n > this.hashes.length)
+      this.hashes = grown(
+        this.hashes,
+        new Uint32Array(Math.max(this.hashes.length * 2, this.hashCount + n)),
+      )
+    for (let k = 0; k < clauses.length; k += 2) {
+      const h = (clauses[k] as number) >>> 0
+      this.clauses.hold(h, no)
+      this.hashes[this.hashCount++] = h
+    }
+    this.times[this.keptCount] = time
+    this.counts[this.keptCount++] = n
   }
 
   /** The one customer whose own recent words a text repeats (given its clausesOf()), or null. */
@@ -84,7 +106,7 @@ export class RepeatedWords {
     let shared = 0
     let chars = 0
     for (let k = 0; k < clauses.length; k += 2) {
-      const o = this.owner.get(clauses[k] as number)
+      const o = this.clauses.ownerOf((clauses[k] as number) >>> 0)
       if (o === undefined || o === SHARED) continue
       if (candidate !== null && o !== candidate) return null
       candidate = o
@@ -95,22 +117,121 @@ export class RepeatedWords {
     return this.customerIds[candidate] ?? null
   }
 
+  /** Forgets kept contacts from the oldest on, while they are older than the cutoff. */
   private evictBefore(cutoff: number): void {
-    while (this.head < this.kept.length && (this.kept[this.head]?.time ?? Infinity) < cutoff) {
-      for (const h of this.kept[this.head]?.hashes ?? []) {
-        const n = (this.holders.get(h) ?? 1) - 1
-        if (n > 0) this.holders.set(h, n)
-        else {
-          this.holders.delete(h)
-          this.owner.delete(h)
-        }
-      }
+    while (this.head < this.keptCount && (this.times[this.head] as number) < cutoff) {
+      const n = this.counts[this.head] as number
+      for (let k = 0; k < n; k++) this.clauses.release(this.hashes[this.hashHead + k] as number)
+      this.hashHead += n
       this.head++
     }
     // Drop the evicted prefix now and then so the queue does not grow for ever.
-    if (this.head > 4096 && this.head * 2 > this.kept.length) {
-      this.kept.splice(0, this.head)
+    if (this.head > 4096 && this.head * 2 > this.keptCount) {
+      this.times.copyWithin(0, this.head, this.keptCount)
+      this.counts.copyWithin(0, this.head, this.keptCount)
+      this.hashes.copyWithin(0, this.hashHead, this.hashCount)
+      this.keptCount -= this.head
+      this.hashCount -= this.hashHead
       this.head = 0
+      this.hashHead = 0
     }
   }
+}
+
+/**
+ * Clause hash → its one owner (a customer number, or SHARED) and how many kept contacts hold it.
+ * Linear probing; a slot is empty when it has no holders, and a released clause is taken out by
+ * shifting back the ones after it, so lookups never meet a tombstone.
+ */
+export class ClauseTable {
+  private keys = new Uint32Array(1024)
+  private owners = new Int32Array(1024)
+  private holders = new Int32Array(1024)
+  private used = 0
+
+  get size(): number {
+    return this.used
+  }
+
+  /** The clause's owner, or undefined when no kept contact holds it. */
+  ownerOf(hash: number): number | undefined {
+    const b = this.find(hash)
+    return b < 0 ? undefined : this.owners[b]
+  }
+
+  /** One more kept contact of customer `no` holds the clause: a second customer makes it SHARED. */
+  hold(hash: number, no: number): void {
+    let b = this.find(hash)
+    if (b >= 0) {
+      if (this.owners[b] !== no) this.owners[b] = SHARED
+      this.holders[b] = (this.holders[b] as number) + 1
+      return
+    }
+    if ((this.used + 1) * 2 > this.keys.length) this.resize(this.keys.length * 2)
+    const mask = this.keys.length - 1
+    for (b = bucketOf(hash, mask); this.holders[b] !== 0; b = (b + 1) & mask);
+    this.keys[b] = hash
+    this.owners[b] = no
+    this.holders[b] = 1
+    this.used++
+  }
+
+  /** One kept contact holding the clause is gone: the last one takes the clause with it. */
+  release(hash: number): void {
+    const b = this.find(hash)
+    if (b < 0) return
+    const left = (this.holders[b] as number) - 1
+    if (left > 0) this.holders[b] = left
+    else this.remove(b)
+  }
+
+  private find(hash: number): number {
+    const mask = this.keys.length - 1
+    for (let b = bucketOf(hash, mask); this.holders[b] !== 0; b = (b + 1) & mask)
+      if (this.keys[b] === hash) return b
+    return -1
+  }
+
+  private remove(at: number): void {
+    const mask = this.keys.length - 1
+    let hole = at
+    for (let b = (at + 1) & mask; this.holders[b] !== 0; b = (b + 1) & mask) {
+      const home = bucketOf(this.keys[b] as number, mask)
+      // An entry stays when its home lies cyclically after the hole, up to where it sits.
+      const stays = hole <= b ? hole < home && home <= b : hole < home || home <= b
+      if (stays) continue
+      this.keys[hole] = this.keys[b] as number
+      this.owners[hole] = this.owners[b] as number
+      this.holders[hole] = this.holders[b] as number
+      hole = b
+    }
+    this.holders[hole] = 0
+    this.used--
+  }
+
+  private resize(size: number): void {
+    const [keys, owners, holders] = [this.keys, this.owners, this.holders]
+    this.keys = new Uint32Array(size)
+    this.owners = new Int32Array(size)
+    this.holders = new Int32Array(size)
+    const mask = size - 1
+    for (let i = 0; i < keys.length; i++) {
+      if (holders[i] === 0) continue
+      let b = bucketOf(keys[i] as number, mask)
+      while (this.holders[b] !== 0) b = (b + 1) & mask
+      this.keys[b] = keys[i] as number
+      this.owners[b] = owners[i] as number
+      this.holders[b] = holders[i] as number
+    }
+  }
+}
+
+/** The hashes are FNV-1a: mixed once more so that nearby values spread over the table. */
+function bucketOf(hash: number, mask: number): number {
+  return (Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) >>> 0) & mask
+}
+
+function grown<T extends Float64Array | Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from)
+  return to
 }
