@@ -27,6 +27,7 @@ export type ToReplica =
   | { type: 'close' }
 
 export type FromReplica =
+  | { type: 'started' }
   | { type: 'loaded' }
   | { type: 'listening'; port: number }
   | { type: 'failed'; message: string }

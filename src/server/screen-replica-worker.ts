@@ -34,6 +34,7 @@ const port = parentPort
 if (!port) throw new Error('screen-replica-worker runs on a worker thread')
 const setup = workerData as ReplicaWorkerData
 const send = (m: FromReplica, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer)
+send({ type: 'started' })
 
 const store = createStore(setup.store)
 const ctx = contextFor(store)

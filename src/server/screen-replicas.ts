@@ -65,7 +65,14 @@ export class ScreenReplicas {
       }),
     )
     this.loaded = this.workers.map((w) => once(w, 'loaded'))
+    this.started = Promise.all(this.workers.map((w) => once(w, 'started'))).then(
+      () => undefined,
+      () => undefined,
+    )
   }
+
+  /** Once every replica's thread runs (its heap made with the process's V8 flags of now). */
+  readonly started: Promise<void>
 
   /** Starts loading `count` replicas now, beside the server's own loading. */
   static start(count: number, setup: ReplicaSetup): ScreenReplicas {

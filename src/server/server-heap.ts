@@ -10,6 +10,19 @@ import { nodeFlagGiven, rerunWithNodeFlags } from '../node-flags.js'
 export const SERVER_HEAP_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64']
 
 /**
+ * The flag is the whole process's: every worker thread started later (the audit writer, the
+ * index loader's preparation, a replica's own) would get 2 × 64 MB of young generation it does
+ * not need. Once the threads that serve exist (the screening replicas' heaps are made as their
+ * threads start), workers go back to V8's default — when the flags are serveInChildWithHeap's.
+ */
+export function defaultYoungGenerationForWorkers(): boolean {
+  if (!SERVER_HEAP_FLAGS.every((f) => process.execArgv.includes(f))) return false
+  setFlagsFromString('--max-semi-space-size=0')
+  setFlagsFromString('--min-semi-space-size=0')
+  return true
+}
+
+/**
  * null when this process should serve (its young generation is set, or GRAYLINE_SERVER_HEAP=0);
  * otherwise the exit code of the child that served. SIGINT and SIGTERM are passed on to it.
  */

@@ -10,7 +10,7 @@ import { buildConsole, consoleNeedsBuild } from './console-build.js'
 import { installationSecret } from './installation-secret.js'
 import { LiveDetector } from './live-detector.js'
 import { seedDemo, storeIsEmpty } from './demo-seed.js'
-import { collectGarbageBeforeServing } from './server-heap.js'
+import { collectGarbageBeforeServing, defaultYoungGenerationForWorkers } from './server-heap.js'
 import { ScreenReplicas, screenReplicaCount } from './screen-replicas.js'
 import { balanceAccepts } from './accept-balance.js'
 import type { StoreConfig } from '../store/index.js'
@@ -80,6 +80,9 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
         config,
       })
     : null
+  // The replicas serve as this thread does, with its young generation; later workers need less.
+  await replicas?.started
+  defaultYoungGenerationForWorkers()
   o.say(
     `loading the detection index …${replicas ? ` (and ${replicas.size} screening replica${replicas.size > 1 ? 's' : ''})` : ''}`,
   )
