@@ -2,11 +2,11 @@
 // the connections only as fast as each gets to accept(): a CTI opens its 50 keep-alive connections
 // in a burst, and whichever thread was idle at that moment took nearly all of them (seen: 50 to 0),
 // leaving the other core with nothing to do. Each thread counts its open connections in shared
-// memory, and a replica stops accepting while it holds more than one over the least-loaded
-// thread; new connections then wait in the kernel's backlog for a thread that may take them. The
-// least-loaded thread is always allowed, so a connection is never left unaccepted. Only a handle
-// libuv opened on a descriptor (the replicas') can stop accepting; the server's own, bound here,
-// cannot (libuv refuses to pause a socket it did not mark readable), so it only counts.
+// memory and stops accepting while it holds more than one over the least-loaded thread; new
+// connections then wait in the kernel's backlog for a thread that may take them. The least-loaded
+// thread is always allowed, so a connection is never left unaccepted. Only a handle libuv opened
+// on a descriptor it was given can stop accepting (shared-listener.ts gives every thread one); a
+// socket libuv bound itself cannot (it is not marked readable), and then only counts.
 import type { Server } from 'node:net'
 
 /** A thread's count while it is not accepting on the shared socket (not started, or stopped). */

@@ -106,7 +106,12 @@ export class ScreenReplicas {
    * replica that failed to load is stopped and left out (it never held the descriptor): the
    * server's thread answers alone then, as without replicas.
    */
-  async listen(on: { fd: number } | { port: number; host: string }): Promise<number[]> {
+  async listen(
+    on:
+      | { fd: number }
+      | { port: number; host: string }
+      | ((replica: number) => { fd: number } | { port: number; host: string }),
+  ): Promise<number[]> {
     const ports: number[] = []
     for (const [i, w] of [...this.workers].entries()) {
       try {
@@ -120,16 +125,23 @@ export class ScreenReplicas {
         continue
       }
       const listening = once<{ port: number }>(w, 'listening')
-      w.postMessage({ type: 'listen', on } satisfies ToReplica)
+      w.postMessage({
+        type: 'listen',
+        on: typeof on === 'function' ? on(i) : on,
+      } satisfies ToReplica)
       ports.push((await listening).port)
     }
     return ports
   }
 
-  /**
-   * Stops the replicas: before the server's own listener closes, since a replica accepting on
-   * the same descriptor closes it as it ends.
-   */
+  /** The replicas' listening descriptors as this thread received them: held, never closed here. */
+  keep(handles: unknown[]): void {
+    this.kept.push(...handles)
+  }
+
+  private readonly kept: unknown[] = []
+
+  /** Stops the replicas (each closes its own listening descriptor as it ends). */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true

@@ -13,6 +13,8 @@ import { seedDemo, storeIsEmpty } from './demo-seed.js'
 import { collectGarbageBeforeServing, defaultYoungGenerationForWorkers } from './server-heap.js'
 import { ScreenReplicas, screenReplicaCount } from './screen-replicas.js'
 import { balanceAccepts } from './accept-balance.js'
+import { listeningCopies, listenOn } from './shared-listener.js'
+import type { ListeningHandle } from './shared-listener.js'
 import type { StoreConfig } from '../store/index.js'
 
 export type ServeOptions = {
@@ -107,34 +109,33 @@ export async function serve(o: ServeOptions): Promise<{ url: string; close(): Pr
     credentials: built.deps.credentials,
   })
   collectGarbageBeforeServing()
-  // libuv accepts every pending connection in one go by default, so whichever thread woke first
-  // took a whole burst (a CTI opening its 50 connections); one at a time spreads them out. Read
-  // by libuv at the process's first listen.
-  if (replicas) process.env.UV_TCP_SINGLE_ACCEPT ??= '1'
-  await built.app.listen({ port: o.port, host: o.host })
   if (replicas) {
+    // libuv accepts every pending connection in one go by default, so whichever thread woke
+    // first took a whole burst (a CTI opening its 50 connections); one at a time spreads them.
+    // Read by libuv at the process's first listen.
+    process.env.UV_TCP_SINGLE_ACCEPT ??= '1'
+    // One socket, a descriptor each: this thread's, and one for each replica (shared-listener.ts).
+    const [own, ...theirs] = await listeningCopies(o.port, o.host, 1 + replicas.size)
+    await listenOn(built.app.server, own as ListeningHandle)
     o.say(`waiting for ${replicas.size} screening replica(s) to load …`)
-    await replicas.listen({ fd: listeningFd(built.app.server) })
+    await replicas.listen((i) => ({ fd: (theirs[i] as ListeningHandle).fd }))
+    // Kept, never closed here: each replica owns its descriptor and closes it as it ends.
+    replicas.keep(theirs)
     balanceAccepts(built.app.server, replicas.acceptCounts, 0)
-  }
+  } else await built.app.listen({ port: o.port, host: o.host })
   const url = `http://${o.host === '0.0.0.0' ? 'localhost' : o.host}:${o.port}/`
   o.say(`\nGrayline is running: ${url}   (API docs: ${url}api/docs)`)
   if (logins.length) o.say(`logins:\n${logins.join('\n')}`)
   return {
     url,
     close: async () => {
-      // First: a replica closes the listening descriptor it shares with this thread as it ends.
       await replicas?.close()
+      // Listening on a handed-over socket, the server is not one Fastify closes by itself.
+      if (replicas && built.app.server.listening)
+        await new Promise((ok) => built.app.server.close(ok))
       await built.close()
     },
   }
-}
-
-/** The descriptor of the server's listening socket, for replicas to accept on. */
-function listeningFd(server: unknown): number {
-  const fd = (server as { _handle?: { fd?: number } })._handle?.fd
-  if (typeof fd !== 'number' || fd < 0) throw new Error('the server has no listening descriptor')
-  return fd
 }
 
 export function dataDirOf(location: string, kind: 'sqlite' | 'postgres'): string {

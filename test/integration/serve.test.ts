@@ -90,7 +90,7 @@ describe.each(testStores)('grayline serve on $kind', (store) => {
             })),
           ),
         ])
-        expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+        expect(answers.filter((a) => a.status !== 200)).toEqual([])
         expect(answers.slice(0, phones.length).map((a) => a.body.phone)).toEqual(
           phones.map((p) => `${p.slice(0, 3)}****${p.slice(-4)}`),
         )
