@@ -76,7 +76,9 @@ export async function buildApp(o: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   const withConsole = consoleBuilt(o.consoleDir)
-  installProblemHandlers(app, withConsole ? consoleFallback : undefined)
+  installProblemHandlers(app, withConsole ? consoleFallback : undefined, (line) =>
+    o.ctx.log.warn(line),
+  )
 
   const refs = new IdentifierRefs(o.secret)
   const deps: ServerDeps = {

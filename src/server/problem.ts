@@ -67,6 +67,8 @@ function domainProblem(e: unknown): { type: ProblemType; field?: string } | null
 export function installProblemHandlers(
   app: FastifyInstance,
   fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply,
+  /** Where an unhandled error goes besides Fastify's logger (which `grayline serve` leaves off). */
+  logInternal?: (line: string) => void,
 ): void {
   app.setNotFoundHandler((request, reply) => {
     if (fallback && request.method === 'GET' && !request.url.startsWith('/api/'))
@@ -106,6 +108,10 @@ export function installProblemHandlers(
     if (isResponseSerializationError(error))
       request.log.error({ err: error.cause }, 'response did not match its schema')
     else request.log.error({ err: error }, 'unhandled error')
+    const cause = isResponseSerializationError(error) ? error.cause : error
+    logInternal?.(
+      `${request.method} ${request.url.split('?')[0]}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
+    )
     return sendProblem(
       reply,
       request,

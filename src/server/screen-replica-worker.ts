@@ -108,7 +108,9 @@ const app = Fastify({
 }).withTypeProvider<ZodTypeProvider>()
 app.setValidatorCompiler(validatorCompiler)
 app.setSerializerCompiler(serializerCompiler)
-installProblemHandlers(app)
+installProblemHandlers(app, undefined, (line) =>
+  process.stderr.write(`screening replica: ${line}\n`),
+)
 await app.register(fastifyCookie)
 installPrincipal(app, ctx, credentials)
 screenRoutes(app, deps)
