@@ -6,7 +6,7 @@ import { preparedStatement } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
 import type { PreparedRecord } from './prepared-record.js'
 import type { RecordKind } from './record-kinds.js'
-import { RowInserts } from './row-inserts.js'
+import { NewRowInserts, RowInserts } from './row-inserts.js'
 
 type Existing = { record: string; record_hash: string; version: number }
 
@@ -67,20 +67,14 @@ class RecordStatements {
   readonly existing: SqliteStatement
   readonly version: SqliteStatement
   readonly update: SqliteStatement
-  private readonly inserts: RowInserts
+  private readonly inserts: NewRowInserts
 
   constructor(handle: SqliteHandle, kind: RecordKind<unknown>, first?: PreparedRecord) {
     this.columns = Object.keys(first?.columns ?? {})
     const [table, key] = [kind.table, kind.keyColumn]
     const insertColumns = [...this.columns, 'record', 'record_hash', 'imported_at', 'version']
-    // Returning the keys it inserted tells new records from those already stored.
-    this.inserts = new RowInserts(
-      handle,
-      table,
-      insertColumns,
-      `on conflict do nothing returning ${key}`,
-      { record: RECORD_TEXT },
-    )
+    // Which keys it inserted tells new records from those already stored.
+    this.inserts = new NewRowInserts(handle, table, insertColumns, key, { record: RECORD_TEXT })
     this.existing = preparedStatement(
       handle,
       `select record, record_hash, version from ${table} where ${key} = ?`,

@@ -87,6 +87,41 @@ describe.each(testStores)('intake on $kind', (store) => {
   )
 
   it.skipIf(!available)(
+    'tells new records from stored ones when a file mixes them, new ones first and after',
+    async () => {
+      // Over a hundred records: several insert statements on SQLite, the first all new, later
+      // ones meeting stored records, and new ones after those.
+      const contact = (i: number, text = '客户来电咨询还款计划。') =>
+        buildContact({
+          contact_id: `M${String(i).padStart(3, '0')}`,
+          caller: { phone: `1370013${String(i).padStart(4, '0')}` },
+          text,
+        })
+      const stored = Array.from({ length: 40 }, (_, i) => contact(60 + i))
+      await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'stored.jsonl', stored))
+      const mixed = Array.from({ length: 150 }, (_, i) =>
+        contact(i, i >= 60 && i < 100 && i % 2 ? '委托人要求停息挂账。' : undefined),
+      )
+      const s = await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'mixed.jsonl', mixed))
+      expect(s).toMatchObject({ lines: 150, inserted: 110, updated: 20, unchanged: 20 })
+      const rows = await t.ctx.db
+        .selectFrom('contacts')
+        .select(['contact_id', 'version'])
+        .orderBy('contact_id')
+        .execute()
+      expect(rows).toHaveLength(150)
+      expect(rows.filter((r) => r.version === 2).map((r) => r.contact_id)).toEqual(
+        Array.from({ length: 20 }, (_, k) => `M0${61 + 2 * k}`),
+      )
+      const links = await t.ctx.db
+        .selectFrom('contact_identifiers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      expect(Number(links.n)).toBe(150)
+    },
+  )
+
+  it.skipIf(!available)(
     'keeps the good lines of a batch and reports each bad line with its file, line and field',
     async () => {
       const good = (id: string) => JSON.stringify(buildContact({ contact_id: id }))
