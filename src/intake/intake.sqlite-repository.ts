@@ -6,7 +6,7 @@ import { preparedStatement } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
 import type { PreparedRecord } from './prepared-record.js'
 import type { RecordKind } from './record-kinds.js'
-import { NewRowInserts, RowInserts } from './row-inserts.js'
+import { GroupedRowInserts, NewRowInserts, RowInserts } from './row-inserts.js'
 
 type Existing = { record: string; record_hash: string; version: number }
 
@@ -108,7 +108,7 @@ class RecordStatements {
 class LinkWriter {
   private readonly seen = new Set<string>()
   private readonly identifiers: RowInserts
-  private readonly links: RowInserts
+  private readonly links: GroupedRowInserts
   private readonly removeLinks: SqliteStatement
   private readonly isContact: boolean
   private readonly invalidOnly: boolean
@@ -123,16 +123,21 @@ class LinkWriter {
     this.invalidOnly = target.invalidOnly
     const table = this.isContact ? 'contact_identifiers' : 'customer_identifiers'
     const owner = this.isContact ? 'contact_id' : 'customer_id'
-    const columns = this.isContact
-      ? [owner, 'identifier', 'role', 'customer_id', 'received_at']
-      : [owner, 'identifier', 'role']
+    // A record's links share its key (and a contact's, its customer and time).
+    const shared = this.isContact ? [owner, 'customer_id', 'received_at'] : [owner]
     this.identifiers = new RowInserts(
       handle,
       target.table,
       ['identifier', 'kind', 'value', 'valid', 'first_seen'],
       'on conflict do nothing',
     )
-    this.links = new RowInserts(handle, table, columns, 'on conflict do nothing')
+    this.links = new GroupedRowInserts(
+      handle,
+      table,
+      shared,
+      ['identifier', 'role'],
+      'on conflict do nothing',
+    )
     this.removeLinks = preparedStatement(handle, `delete from ${table} where ${owner} = ?`)
   }
 
@@ -141,18 +146,16 @@ class LinkWriter {
   }
 
   add(r: PreparedRecord): void {
-    const { customer_id: customer, received_at: receivedAt } = r.columns
+    const own: string[] = []
     for (const l of r.links) {
       if (!(this.invalidOnly && l.valid) && !this.seen.has(l.identifier)) {
         this.seen.add(l.identifier)
         this.identifiers.add([l.identifier, l.kind, l.value, l.valid ? 1 : 0, this.now])
       }
-      this.links.add(
-        this.isContact
-          ? [r.key, l.identifier, l.role, customer, receivedAt]
-          : [r.key, l.identifier, l.role],
-      )
+      own.push(l.identifier, l.role)
     }
+    const { customer_id: customer, received_at: receivedAt } = r.columns
+    this.links.add(this.isContact ? [r.key, customer, receivedAt] : [r.key], own)
   }
 
   flush(): void {
