@@ -155,7 +155,7 @@ describe.each(testStores)('intake on $kind', (store) => {
             contactIdentifiers(c).map((l) => ({
               contact_id: c.contact_id,
               identifier: l.identifier,
-              role: l.role as string,
+              role: l.role,
               customer_id: c.customer_id ?? null,
               received_at: toStoredTime(c.received_at),
             })),
