@@ -36,10 +36,10 @@ export function writeBatchOnSqlite<T>(
   now: string,
   identifiers: IdentifierTarget = STORED,
 ): BatchOutcome {
-  const records = new RecordStatements(handle, kind, batch[0])
+  const records = new RecordStatements(handle, kind, now, batch[0])
   const links = kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now, identifiers)
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 }
-  const inserted = records.insertNew(batch, now)
+  const inserted = records.insertNew(batch)
   for (const r of batch) {
     if (inserted.has(r.key)) {
       outcome.inserted++
@@ -69,12 +69,26 @@ class RecordStatements {
   readonly update: SqliteStatement
   private readonly inserts: NewRowInserts
 
-  constructor(handle: SqliteHandle, kind: RecordKind<unknown>, first?: PreparedRecord) {
+  constructor(
+    handle: SqliteHandle,
+    kind: RecordKind<unknown>,
+    now: string,
+    first?: PreparedRecord,
+  ) {
     this.columns = Object.keys(first?.columns ?? {})
     const [table, key] = [kind.table, kind.keyColumn]
     const insertColumns = [...this.columns, 'record', 'record_hash', 'imported_at', 'version']
-    // Which keys it inserted tells new records from those already stored.
-    this.inserts = new NewRowInserts(handle, table, insertColumns, key, { record: RECORD_TEXT })
+    // Which keys it inserted tells new records from those already stored. A new record's time
+    // and version are every new record's: bound once a statement.
+    this.inserts = new NewRowInserts(
+      handle,
+      table,
+      [...this.columns, 'record', 'record_hash'],
+      key,
+      { record: RECORD_TEXT },
+      { imported_at: '@now', version: '1' },
+      { now },
+    )
     this.existing = preparedStatement(
       handle,
       `select record, record_hash, version from ${table} where ${key} = ?`,
@@ -87,18 +101,25 @@ class RecordStatements {
     this.update = preparedStatement(handle, `update ${table} set ${sets} where ${key} = ?`)
   }
 
-  values(r: PreparedRecord, now: string): unknown[] {
+  /** The record's own columns, text and hash: what an insert binds a row. */
+  private row(r: PreparedRecord): unknown[] {
     const values: unknown[] = []
     for (const c of this.columns) values.push(r.columns[c] ?? null)
-    values.push(r.jsonBytes ?? r.json, r.hash, now)
+    values.push(r.jsonBytes ?? r.json, r.hash)
+    return values
+  }
+
+  values(r: PreparedRecord, now: string): unknown[] {
+    const values = this.row(r)
+    values.push(now)
     return values
   }
 
   /** Inserts the records not stored yet, as version 1; returns their keys. */
-  insertNew(batch: PreparedRecord[], now: string): Set<string> {
+  insertNew(batch: PreparedRecord[]): Set<string> {
     const inserted = new Set<string>()
     const keep = (keys: unknown[]) => keys.forEach((k) => inserted.add(k as string))
-    for (const r of batch) this.inserts.add([...this.values(r, now), 1], keep)
+    for (const r of batch) this.inserts.add(this.row(r), keep)
     this.inserts.flush(keep)
     return inserted
   }

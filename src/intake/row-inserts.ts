@@ -74,16 +74,29 @@ export class NewRowInserts {
   private allNew = true
   private readonly full = new Map<boolean, SqliteStatement>()
 
+  /** The bound columns, then those of `same`, each row's values in `sql`'s placeholders. */
+  private readonly sqlColumns: readonly string[]
+  private readonly sql: Readonly<Record<string, string>>
+
   constructor(
     private readonly handle: SqliteHandle,
     private readonly table: string,
+    /** Columns bound a row (`add`'s values), in order. */
     private readonly columns: readonly string[],
     private readonly key: string,
-    private readonly placeholders: Readonly<Record<string, string>> = {},
+    placeholders: Readonly<Record<string, string>> = {},
+    /**
+     * Columns every row has the same value in, by SQL expression (`1`, `@now`) with `named`'s
+     * values: bound once a statement, not once a row.
+     */
+    same: Readonly<Record<string, string>> = {},
+    private readonly named?: Readonly<Record<string, unknown>>,
   ) {
     this.rowsPerStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length))
     this.keyAt = columns.indexOf(key)
     if (this.keyAt === -1) throw new Error(`${key} is not among the columns of ${table}`)
+    this.sqlColumns = [...columns, ...Object.keys(same)]
+    this.sql = { ...placeholders, ...same }
   }
 
   /** Queues one row; hands the keys of those inserted to `onNew` once a statement has run. */
@@ -99,7 +112,9 @@ export class NewRowInserts {
     this.rows = 0
     if (this.allNew) {
       try {
-        this.statement(rows, true).run(values)
+        const statement = this.statement(rows, true)
+        if (this.named) statement.run(values, this.named)
+        else statement.run(values)
         const keys: unknown[] = []
         for (let at = this.keyAt; at < values.length; at += this.columns.length)
           keys.push(values[at])
@@ -111,23 +126,17 @@ export class NewRowInserts {
         this.allNew = false
       }
     }
-    onNew(this.statement(rows, false).pluck().all(values))
+    const statement = this.statement(rows, false).pluck()
+    onNew(this.named ? statement.all(values, this.named) : statement.all(values))
   }
 
   private statement(rows: number, plain: boolean): SqliteStatement {
     const tail = plain ? '' : `on conflict do nothing returning ${this.key}`
     if (rows !== this.rowsPerStatement)
-      return insertStatement(this.handle, this.table, this.columns, rows, tail, this.placeholders)
+      return insertStatement(this.handle, this.table, this.sqlColumns, rows, tail, this.sql)
     let statement = this.full.get(plain)
     if (!statement) {
-      statement = insertStatement(
-        this.handle,
-        this.table,
-        this.columns,
-        rows,
-        tail,
-        this.placeholders,
-      )
+      statement = insertStatement(this.handle, this.table, this.sqlColumns, rows, tail, this.sql)
       this.full.set(plain, statement)
     }
     return statement

@@ -109,10 +109,13 @@ describe.each(testStores)('intake on $kind', (store) => {
       expect(s).toMatchObject({ lines: 150, inserted: 110, updated: 20, unchanged: 20 })
       const rows = await t.ctx.db
         .selectFrom('contacts')
-        .select(['contact_id', 'version'])
+        .select(['contact_id', 'version', 'imported_at'])
         .orderBy('contact_id')
         .execute()
       expect(rows).toHaveLength(150)
+      const added = rows.filter((r) => r.contact_id < 'M060' || r.contact_id >= 'M100')
+      expect(added).toHaveLength(110)
+      for (const r of added) expect(r).toMatchObject({ version: 1, imported_at: s.startedAt })
       expect(rows.filter((r) => r.version === 2).map((r) => r.contact_id)).toEqual(
         Array.from({ length: 20 }, (_, k) => `M0${61 + 2 * k}`),
       )
