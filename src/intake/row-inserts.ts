@@ -203,7 +203,19 @@ export class GroupedRowInserts {
   }
 
   private run(rows: number, w: { values: unknown[]; groups: number }): void {
-    this.statementFor(rows, w.groups).run(w.values)
+    if (w.groups === this.groupsPerStatement(rows)) this.statementFor(rows, w.groups).run(w.values)
+    else {
+      // What is left at a flush goes in statements of 2^i groups: a few shapes a group size to
+      // prepare and keep, not one for every count a batch happens to end with.
+      const perGroup = this.shared.length + rows * this.own.length
+      let at = 0
+      for (let size = 1 << 30; size >= 1; size >>= 1) {
+        if ((w.groups & size) === 0) continue
+        const end = at + size * perGroup
+        this.statementFor(rows, size).run(w.values.slice(at, end))
+        at = end
+      }
+    }
     w.values = []
     w.groups = 0
   }
