@@ -70,7 +70,7 @@ function prepareLine(
   firstLines: FirstLines,
 ): PreparedLine {
   const { line, bytes, raw } = src
-  const result = validateLine(kind.schema, src, kind.check)
+  const result = validateLine(kind.schema, src)
   if (!result.ok) {
     return { line, bytes, rejection: { field: result.field, reason: result.reason, raw } }
   }

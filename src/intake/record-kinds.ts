@@ -7,7 +7,6 @@ import {
   toStoredTime,
   watchlistEntrySchema,
 } from '../contract/index.js'
-import { checkContact } from '../contract/contact-check.js'
 import type { IdentifierLink } from '../links/identifier.js'
 import { contactIdentifiers, customerIdentifiers } from '../links/identifier.js'
 import { watchlistIdentifier } from '../links/watchlist-identifier.js'
@@ -20,8 +19,6 @@ export type RecordKindName = (typeof recordKindNames)[number]
 export type RecordKind<T> = {
   name: RecordKindName
   schema: z.ZodType<T>
-  /** A cheaper stand-in for the schema's parse (validate-line.ts), where a kind has one. */
-  check?: (value: unknown) => T | undefined
   idField: string
   table: 'customers' | 'contacts' | 'watchlist'
   versionsTable: 'customer_versions' | 'contact_versions' | 'watchlist_versions'
@@ -68,7 +65,6 @@ export const customerKind: RecordKind<Customer> = {
 export const contactKind: RecordKind<Contact> = {
   name: 'contacts',
   schema: contactSchema,
-  check: checkContact,
   idField: 'contact_id',
   table: 'contacts',
   versionsTable: 'contact_versions',

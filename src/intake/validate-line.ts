@@ -5,21 +5,11 @@ import type { SourceLine } from './source-line.js'
 export type LineResult<T> =
   { ok: true; record: T } | { ok: false; field: string | null; reason: string }
 
-/**
- * `check`, when given, is a cheaper stand-in for the schema's parse that gives the same record or
- * undefined, leaving the decision (and the wording of a rejection) to the schema.
- */
-export function validateLine<T>(
-  schema: z.ZodType<T>,
-  src: SourceLine,
-  check?: (value: unknown) => T | undefined,
-): LineResult<T> {
+export function validateLine<T>(schema: z.ZodType<T>, src: SourceLine): LineResult<T> {
   if ('error' in src) return { ok: false, field: src.error.field ?? null, reason: src.error.reason }
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     return { ok: false, field: null, reason: 'expected a JSON object on the line' }
   }
-  const checked = check?.(src.value)
-  if (checked !== undefined) return { ok: true, record: checked }
   const parsed = schema.safeParse(src.value)
   if (parsed.success) return { ok: true, record: parsed.data }
   const issues = parsed.error.issues
