@@ -6,7 +6,7 @@ import { preparedStatement } from '../store/dialect.js'
 import type { BatchOutcome } from './intake.repository.js'
 import type { PreparedRecord } from './prepared-record.js'
 import type { RecordKind } from './record-kinds.js'
-import { RowInserts } from './row-inserts.js'
+import { GroupedRowInserts, NewRowInserts, RowInserts } from './row-inserts.js'
 
 type Existing = { record: string; record_hash: string; version: number }
 
@@ -36,10 +36,10 @@ export function writeBatchOnSqlite<T>(
   now: string,
   identifiers: IdentifierTarget = STORED,
 ): BatchOutcome {
-  const records = new RecordStatements(handle, kind, batch[0])
+  const records = new RecordStatements(handle, kind, now, batch[0])
   const links = kind.table === 'watchlist' ? null : new LinkWriter(handle, kind, now, identifiers)
   const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 }
-  const inserted = records.insertNew(batch, now)
+  const inserted = records.insertNew(batch)
   for (const r of batch) {
     if (inserted.has(r.key)) {
       outcome.inserted++
@@ -67,19 +67,27 @@ class RecordStatements {
   readonly existing: SqliteStatement
   readonly version: SqliteStatement
   readonly update: SqliteStatement
-  private readonly inserts: RowInserts
+  private readonly inserts: NewRowInserts
 
-  constructor(handle: SqliteHandle, kind: RecordKind<unknown>, first?: PreparedRecord) {
+  constructor(
+    handle: SqliteHandle,
+    kind: RecordKind<unknown>,
+    now: string,
+    first?: PreparedRecord,
+  ) {
     this.columns = Object.keys(first?.columns ?? {})
     const [table, key] = [kind.table, kind.keyColumn]
     const insertColumns = [...this.columns, 'record', 'record_hash', 'imported_at', 'version']
-    // Returning the keys it inserted tells new records from those already stored.
-    this.inserts = new RowInserts(
+    // Which keys it inserted tells new records from those already stored. A new record's time
+    // and version are every new record's: bound once a statement.
+    this.inserts = new NewRowInserts(
       handle,
       table,
-      insertColumns,
-      `on conflict do nothing returning ${key}`,
+      [...this.columns, 'record', 'record_hash'],
+      key,
       { record: RECORD_TEXT },
+      { imported_at: '@now', version: '1' },
+      { now },
     )
     this.existing = preparedStatement(
       handle,
@@ -93,18 +101,25 @@ class RecordStatements {
     this.update = preparedStatement(handle, `update ${table} set ${sets} where ${key} = ?`)
   }
 
-  values(r: PreparedRecord, now: string): unknown[] {
+  /** The record's own columns, text and hash: what an insert binds a row. */
+  private row(r: PreparedRecord): unknown[] {
     const values: unknown[] = []
     for (const c of this.columns) values.push(r.columns[c] ?? null)
-    values.push(r.jsonBytes ?? r.json, r.hash, now)
+    values.push(r.jsonBytes ?? r.json, r.hash)
+    return values
+  }
+
+  values(r: PreparedRecord, now: string): unknown[] {
+    const values = this.row(r)
+    values.push(now)
     return values
   }
 
   /** Inserts the records not stored yet, as version 1; returns their keys. */
-  insertNew(batch: PreparedRecord[], now: string): Set<string> {
+  insertNew(batch: PreparedRecord[]): Set<string> {
     const inserted = new Set<string>()
     const keep = (keys: unknown[]) => keys.forEach((k) => inserted.add(k as string))
-    for (const r of batch) this.inserts.add([...this.values(r, now), 1], keep)
+    for (const r of batch) this.inserts.add(this.row(r), keep)
     this.inserts.flush(keep)
     return inserted
   }
@@ -114,7 +129,7 @@ class RecordStatements {
 class LinkWriter {
   private readonly seen = new Set<string>()
   private readonly identifiers: RowInserts
-  private readonly links: RowInserts
+  private readonly links: GroupedRowInserts
   private readonly removeLinks: SqliteStatement
   private readonly isContact: boolean
   private readonly invalidOnly: boolean
@@ -129,16 +144,21 @@ class LinkWriter {
     this.invalidOnly = target.invalidOnly
     const table = this.isContact ? 'contact_identifiers' : 'customer_identifiers'
     const owner = this.isContact ? 'contact_id' : 'customer_id'
-    const columns = this.isContact
-      ? [owner, 'identifier', 'role', 'customer_id', 'received_at']
-      : [owner, 'identifier', 'role']
+    // A record's links share its key (and a contact's, its customer and time).
+    const shared = this.isContact ? [owner, 'customer_id', 'received_at'] : [owner]
     this.identifiers = new RowInserts(
       handle,
       target.table,
       ['identifier', 'kind', 'value', 'valid', 'first_seen'],
       'on conflict do nothing',
     )
-    this.links = new RowInserts(handle, table, columns, 'on conflict do nothing')
+    this.links = new GroupedRowInserts(
+      handle,
+      table,
+      shared,
+      ['identifier', 'role'],
+      'on conflict do nothing',
+    )
     this.removeLinks = preparedStatement(handle, `delete from ${table} where ${owner} = ?`)
   }
 
@@ -147,18 +167,16 @@ class LinkWriter {
   }
 
   add(r: PreparedRecord): void {
-    const { customer_id: customer, received_at: receivedAt } = r.columns
+    const own: string[] = []
     for (const l of r.links) {
       if (!(this.invalidOnly && l.valid) && !this.seen.has(l.identifier)) {
         this.seen.add(l.identifier)
         this.identifiers.add([l.identifier, l.kind, l.value, l.valid ? 1 : 0, this.now])
       }
-      this.links.add(
-        this.isContact
-          ? [r.key, l.identifier, l.role, customer, receivedAt]
-          : [r.key, l.identifier, l.role],
-      )
+      own.push(l.identifier, l.role)
     }
+    const { customer_id: customer, received_at: receivedAt } = r.columns
+    this.links.add(this.isContact ? [r.key, customer, receivedAt] : [r.key], own)
   }
 
   flush(): void {

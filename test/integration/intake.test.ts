@@ -1,6 +1,9 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { Contact } from '../../src/contract/index.js'
+import { toStoredTime } from '../../src/contract/index.js'
 import { importFile, InputFileError } from '../../src/intake/index.js'
+import { contactIdentifiers } from '../../src/links/identifier.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl, writeRaw } from './builders.js'
 import { testStores, useStore } from './stores.js'
 
@@ -83,6 +86,103 @@ describe.each(testStores)('intake on $kind', (store) => {
         .execute()
       expect(history).toHaveLength(1)
       expect(JSON.parse(history[0]!.record).text).toBe(rows[0]!.text)
+    },
+  )
+
+  it.skipIf(!available)(
+    'tells new records from stored ones when a file mixes them, new ones first and after',
+    async () => {
+      // Over a hundred records: several insert statements on SQLite, the first all new, later
+      // ones meeting stored records, and new ones after those.
+      const contact = (i: number, text = '客户来电咨询还款计划。') =>
+        buildContact({
+          contact_id: `M${String(i).padStart(3, '0')}`,
+          caller: { phone: `1370013${String(i).padStart(4, '0')}` },
+          text,
+        })
+      const stored = Array.from({ length: 40 }, (_, i) => contact(60 + i))
+      await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'stored.jsonl', stored))
+      const mixed = Array.from({ length: 150 }, (_, i) =>
+        contact(i, i >= 60 && i < 100 && i % 2 ? '委托人要求停息挂账。' : undefined),
+      )
+      const s = await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'mixed.jsonl', mixed))
+      expect(s).toMatchObject({ lines: 150, inserted: 110, updated: 20, unchanged: 20 })
+      const rows = await t.ctx.db
+        .selectFrom('contacts')
+        .select(['contact_id', 'version', 'imported_at'])
+        .orderBy('contact_id')
+        .execute()
+      expect(rows).toHaveLength(150)
+      const added = rows.filter((r) => r.contact_id < 'M060' || r.contact_id >= 'M100')
+      expect(added).toHaveLength(110)
+      for (const r of added) expect(r).toMatchObject({ version: 1, imported_at: s.startedAt })
+      expect(rows.filter((r) => r.version === 2).map((r) => r.contact_id)).toEqual(
+        Array.from({ length: 20 }, (_, k) => `M0${61 + 2 * k}`),
+      )
+      const links = await t.ctx.db
+        .selectFrom('contact_identifiers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      expect(Number(links.n)).toBe(150)
+    },
+  )
+
+  it.skipIf(!available)(
+    'stores each contact’s links with its customer and time, whatever their number, and replaces them when it changes',
+    async () => {
+      const party = (i: number) => ({ phone: `1370013${String(i).padStart(4, '0')}` })
+      const contacts = [
+        buildContact({ contact_id: 'L0' }),
+        buildContact({ contact_id: 'L1', customer_id: 'C1', caller: party(1) }),
+        buildContact({
+          contact_id: 'L4',
+          customer_id: 'C4',
+          received_at: '2026-03-04T08:00:00Z',
+          caller: { ...party(4), role: 'agent', name: '赵律', email: 'zhao@lawfirm.cn' },
+          participants: [party(5), party(6)],
+          network: { ip: '10.1.2.3', device_id: 'dev-4' },
+        }),
+        buildContact({ contact_id: 'L2', caller: party(2), participants: [party(3)] }),
+      ]
+      const linkRows = () =>
+        t.ctx.db
+          .selectFrom('contact_identifiers')
+          .select(['contact_id', 'identifier', 'role', 'customer_id', 'received_at'])
+          .orderBy('contact_id')
+          .orderBy('identifier')
+          .orderBy('role')
+          .execute()
+      const expected = (cs: Contact[]) =>
+        cs
+          .flatMap((c) =>
+            contactIdentifiers(c).map((l) => ({
+              contact_id: c.contact_id,
+              identifier: l.identifier,
+              role: l.role,
+              customer_id: c.customer_id ?? null,
+              received_at: toStoredTime(c.received_at),
+            })),
+          )
+          .sort((a, b) =>
+            `${a.contact_id} ${a.identifier} ${a.role}` <
+            `${b.contact_id} ${b.identifier} ${b.role}`
+              ? -1
+              : 1,
+          )
+      await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'links.jsonl', contacts))
+      const first = await linkRows()
+      expect(new Set(first.map((l) => l.contact_id))).toEqual(new Set(['L1', 'L2', 'L4']))
+      expect(first.filter((l) => l.contact_id === 'L4').length).toBeGreaterThan(4)
+      expect(first).toEqual(expected(contacts))
+
+      const changed = [
+        { ...contacts[2]!, participants: [party(7)], customer_id: 'C44' },
+        { ...contacts[0]!, caller: party(8) },
+      ]
+      await importFile(t.ctx, 'contacts', writeJsonl(t.dir, 'links2.jsonl', changed))
+      expect(await linkRows()).toEqual(
+        expected([changed[1]!, contacts[1]!, contacts[3]!, changed[0]!]),
+      )
     },
   )
 
