@@ -7,7 +7,8 @@
 // client's address), so there is one place where anything changes. Each change the server makes
 // to its detector, call scripts or credentials is announced to the replicas, which repeat it on
 // their copy; until a replica has caught up, its screening requests also go to the server's thread.
-// The cost is memory: each replica holds a second detection index (server RSS 3.1 GB instead of 2.2 GB at 1M contacts).
+// The cost is memory: each replica holds a second detection index (server RSS 3.1 GB instead of
+// 2.2 GB at 1M contacts).
 import { availableParallelism } from 'node:os'
 import { PassThrough } from 'node:stream'
 import type { Worker } from 'node:worker_threads'
