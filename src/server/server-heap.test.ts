@@ -1,3 +1,4 @@
+import { YOUNG_GENERATION_PROBE } from '../test-support/young-generation.js'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -36,16 +37,7 @@ describe('defaultYoungGenerationForWorkers', () => {
     try {
       const script = join(dir, 'program.mts')
       const module = fileURLToPath(new URL('./server-heap.ts', import.meta.url))
-      // Objects a tenth of which live a while: V8 grows a young generation up to its largest.
-      const churn = `() => {
-  let keep = []
-  for (let i = 0; i < 2e6; i++) {
-    const o = { a: i, b: 'x' + i, c: [i] }
-    if (i % 10 === 0) keep.push(o)
-    if (keep.length > 100000) keep = []
-  }
-  return require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size
-}`
+      const churn = YOUNG_GENERATION_PROBE
       writeFileSync(
         script,
         `import { defaultYoungGenerationForWorkers } from ${JSON.stringify(module)}
