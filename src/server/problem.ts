@@ -105,10 +105,12 @@ export function installProblemHandlers(
       return sendProblem(reply, request, 'too-large', error.message)
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return sendProblem(reply, request, 'validation', error.message)
-    if (isResponseSerializationError(error))
-      request.log.error({ err: error.cause }, 'response did not match its schema')
-    else request.log.error({ err: error }, 'unhandled error')
-    const cause = isResponseSerializationError(error) ? error.cause : error
+    const badResponse = isResponseSerializationError(error)
+    const cause = badResponse ? error.cause : error
+    request.log.error(
+      { err: cause },
+      badResponse ? 'response did not match its schema' : 'unhandled error',
+    )
     logInternal?.(
       `${request.method} ${request.url.split('?')[0]}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
     )

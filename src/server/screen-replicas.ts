@@ -44,6 +44,8 @@ type Sources = {
   credentials: CredentialCache
 }
 
+type ListenOn = Extract<ToReplica, { type: 'listen' }>['on']
+
 export class ScreenReplicas {
   private readonly workers: Worker[]
   private readonly loaded: Promise<void>[]
@@ -53,6 +55,8 @@ export class ScreenReplicas {
 
   /** Open connections of the server's thread (slot 0) and each replica: see accept-balance.ts. */
   readonly acceptCounts: Int32Array
+  /** Once every replica's thread runs (its heap made with the process's V8 flags of now). */
+  readonly started: Promise<void>
 
   private constructor(count: number, setup: ReplicaSetup) {
     this.acceptCounts = newAcceptCounts(count + 1)
@@ -71,9 +75,6 @@ export class ScreenReplicas {
       () => undefined,
     )
   }
-
-  /** Once every replica's thread runs (its heap made with the process's V8 flags of now). */
-  readonly started: Promise<void>
 
   /** Starts loading `count` replicas now, beside the server's own loading. */
   static start(count: number, setup: ReplicaSetup): ScreenReplicas {
@@ -99,7 +100,10 @@ export class ScreenReplicas {
     this.stops.push(
       onAssessmentsSaved((contactIds) => broadcast({ type: 'assessments-saved', contactIds })),
     )
-    for (const w of this.workers) w.on('message', (m: FromReplica) => this.onMessage(w, m))
+    for (const w of this.workers) {
+      const bodies = new Map<number, PassThrough>()
+      w.on('message', (m: FromReplica) => this.onMessage(w, bodies, m))
+    }
   }
 
   /**
@@ -107,12 +111,7 @@ export class ScreenReplicas {
    * replica that failed to load is stopped and left out (it never held the descriptor): the
    * server's thread answers alone then, as without replicas.
    */
-  async listen(
-    on:
-      | { fd: number }
-      | { port: number; host: string }
-      | ((replica: number) => { fd: number } | { port: number; host: string }),
-  ): Promise<number[]> {
+  async listen(on: ListenOn | ((replica: number) => ListenOn)): Promise<number[]> {
     const ports: number[] = []
     for (const [i, w] of [...this.workers].entries()) {
       try {
@@ -157,12 +156,7 @@ export class ScreenReplicas {
     )
   }
 
-  // Requests a replica hands over, by replica and number: their bodies arrive in pieces.
-  private readonly bodies = new Map<Worker, Map<number, PassThrough>>()
-
-  private onMessage(w: Worker, m: FromReplica): void {
-    const bodies = this.bodies.get(w) ?? new Map<number, PassThrough>()
-    this.bodies.set(w, bodies)
+  private onMessage(w: Worker, bodies: Map<number, PassThrough>, m: FromReplica): void {
     if (m.type === 'request') {
       const body = new PassThrough()
       bodies.set(m.id, body)
