@@ -2,8 +2,17 @@
 // 1,000,000; most customers contact the lender in this run, so the files stay manageable), then
 // runs `assess` on a fresh SQLite store and prints each stage's time and the peak RSS; then adds
 // 1,000 more contacts to that history to show the incremental path.
-// Usage: npx tsx bench/assess-bench.ts [N]
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// Usage: npx tsx bench/assess-bench.ts [N] [--keep DIR]
+// --keep DIR simulates into DIR once and reuses that population on the next runs (same N).
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
@@ -15,16 +24,46 @@ import { contextFor } from '../src/context.js'
 import { assessFiles, loadRuleSet } from '../src/detect/index.js'
 import type { AssessResult } from '../src/detect/index.js'
 import { writeSimulation } from '../src/simulate/index.js'
+import type { Manifest } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
 
-// With the young generation `grayline assess` runs with (src/cli/batch-heap.ts).
+const args = process.argv.slice(2)
+const keepAt = args.indexOf('--keep')
+const kept = keepAt >= 0 ? args.splice(keepAt, 2)[1] : undefined
+if (keepAt >= 0 && !kept) throw new Error('--keep needs a directory to keep the population in')
+const N = Number(args[0] ?? 1_000_000)
+/** Contacts added to the history in the second run. */
+const TAIL = 1000
+/** Customers in the pilot population that sizes the book. */
+const PILOT = 50_000
+/** Set for the child that assesses: the population's directory, made by its parent. */
+const DIR_FROM_PARENT = 'GRAYLINE_ASSESS_BENCH_DIR'
+const dir =
+  process.env[DIR_FROM_PARENT] ?? kept ?? mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))
+const MANIFEST = join(dir, 'bench-manifest.json')
+const profile = { contactShare: 0.5 }
+
+// The population is simulated here, and assessed in a child node with the young generation
+// `grayline assess` runs with (src/cli/batch-heap.ts): the child's memory is the assessment's
+// alone, as a `grayline assess` process's is, not what simulating a million contacts left behind.
+if (!existsSync(MANIFEST)) {
+  const started = performance.now()
+  writeFileSync(MANIFEST, JSON.stringify(await simulate()))
+  process.stderr.write(`simulated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+} else if (!process.env[DIR_FROM_PARENT]) process.stderr.write(`reusing the population in ${dir}\n`)
+process.env[DIR_FROM_PARENT] = dir
 const relaunched = await runInChildWithBatchHeap()
 if (relaunched !== null) process.exit(relaunched)
-
-const N = Number(process.argv[2] ?? 1_000_000)
-const dir = mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))
+const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest
+let t0 = 0
 let peak = 0
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
+/** The highest RSS since the stage began. */
+let stagePeak = 0
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage().rss
+  peak = Math.max(peak, rss)
+  stagePeak = Math.max(stagePeak, rss)
+}, 100)
 const stages = new Map<string, number>()
 // The main thread's garbage-collection pauses, in ms (major: mark-compact), per stage below.
 const gc = { all: 0, major: 0 }
@@ -39,19 +78,9 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 const t = (label: string, since: number) => stages.set(label, (performance.now() - since) / 1000)
 
-// ~0.55 contacts per contacting customer in the default profile's mix: size the book to reach N.
-const customers = Math.ceil(N / 0.62)
-let t0 = performance.now()
-process.stderr.write(`simulating ~${N} contacts (${customers} customers) in ${dir} …\n`)
-const manifest = await writeSimulation(
-  { customers, seed: 9, profile: { contactShare: 0.5 } },
-  dir,
-  (d, total) => {
-    if (d % 200_000 === 0) process.stderr.write(`  ${d}/${total} customers\n`)
-  },
-)
-t('simulate', t0)
-await splitTail(join(dir, 'contacts.jsonl'), 1000)
+rmSync(join(dir, 'bench.db'), { force: true })
+rmSync(join(dir, 'bench.db-wal'), { force: true })
+rmSync(join(dir, 'bench.db-shm'), { force: true })
 
 const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
 await migrateToLatest(store.db)
@@ -70,11 +99,12 @@ const endStage = () => {
       `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, ` +
       `CPU ${(main - mainCpuAt).toFixed(1)} s on the main thread, ${(all - allCpuAt).toFixed(1)} s in all, ` +
       `GC pauses ${((gc.all - gcAt.all) / 1000).toFixed(1)} s (full ${((gc.major - gcAt.major) / 1000).toFixed(1)} s), ` +
-      `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`
+      `RSS ${memory()}, peak ${(Math.max(stagePeak, process.memoryUsage().rss) / 2 ** 20).toFixed(0)} MB`
     stageTimes.push(line)
     process.stderr.write(`${line}\n`)
   }
   ;[mainCpuAt, allCpuAt, gcAt] = [main, all, { ...gc }]
+  stagePeak = 0
   stageStart = performance.now()
 }
 const progress = (stage: string, done: number, total: number) => {
@@ -136,7 +166,15 @@ console.log(
 console.log(
   `peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`,
 )
-rmSync(dir, { recursive: true, force: true })
+if (kept) rmSync(join(dir, 'bench.db'), { force: true })
+else rmSync(dir, { recursive: true, force: true })
+
+/** RSS, and of it the main thread's JavaScript heap and array buffers (the rest: workers, SQLite). */
+function memory(): string {
+  const m = process.memoryUsage()
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0)
+  return `${mb(m.rss)} MB (main heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB)`
+}
 
 /** CPU seconds of the whole process, every thread. */
 function cpuSeconds(): number {
@@ -167,6 +205,30 @@ function summary(r: AssessResult): Omit<AssessResult, 'detector'> {
     reassessedEarlier: r.reassessedEarlier,
     changedEarlier: r.changedEarlier,
   }
+}
+
+async function simulate(): Promise<Manifest> {
+  const customers = await customersFor(N + TAIL)
+  process.stderr.write(`simulating ~${N + TAIL} contacts (${customers} customers) in ${dir} …\n`)
+  const m = await writeSimulation({ customers, seed: 9, profile }, dir, (d, total) => {
+    if (d % 200_000 === 0) process.stderr.write(`  ${d}/${total} customers\n`)
+  })
+  await splitTail(join(dir, 'contacts.jsonl'), TAIL)
+  rmSync(join(dir, 'contacts.jsonl'))
+  return m
+}
+
+/**
+ * The book is sized so that the head file holds N contacts: a pilot population of the same
+ * profile gives its contacts per customer (a constant would go stale as the simulator changes).
+ * Customers of a population with at least about `contacts` contacts, from a pilot of PILOT
+ * customers: 1% over, as the full population's share of contacts strays a little from the pilot's.
+ */
+async function customersFor(contacts: number): Promise<number> {
+  const pilotDir = join(dir, 'pilot')
+  const pilot = await writeSimulation({ customers: PILOT, seed: 9, profile }, pilotDir)
+  rmSync(pilotDir, { recursive: true, force: true })
+  return Math.ceil((1.01 * contacts * PILOT) / pilot.counts.contacts)
 }
 
 /** Splits a JSONL file into head.jsonl and the last `n` lines in tail.jsonl, streaming. */

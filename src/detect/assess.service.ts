@@ -137,6 +137,9 @@ async function assessInBurst(
       await preparation.close()
     }
   }
+  // The imports filled this connection's page cache (64 MB); from here the store is read little
+  // and written by the assessment storage's own connection, while the index grows to its peak.
+  ctx.sqlite?.pragma('shrink_memory')
   detector.invalidate()
   progress?.('find gangs', 0, 1)
   detector.prepare()
@@ -144,14 +147,16 @@ async function assessInBurst(
     historyContacts === 0 || !input.contacts
       ? allIndices(index.contacts.length)
       : affected(detector, fresh)
-  const freshIds = new Set(fresh.map((i) => index.contacts[i]?.contactId))
+  // By index, not by id: a first run's million ids in a Set cost ~40 MB at the run's peak.
+  const isFresh = new Uint8Array(index.contacts.length)
+  for (const i of fresh) isFresh[i] = 1
   const earlierIds = targets
+    .filter((i) => !isFresh[i])
     .map((i) => index.contacts[i]?.contactId ?? '')
-    .filter((id) => !freshIds.has(id))
   const riskBefore = await riskByContact(ctx.db, earlierIds)
   const tally = { assessed: 0, flagged: 0, reassessedEarlier: 0, changedEarlier: 0 }
-  const sink = async (batch: ScoredAssessment[]) => {
-    const mine = input.contacts ? batch.filter((a) => freshIds.has(a.contact_id)) : batch
+  const sink = async (batch: ScoredAssessment[], of: readonly number[]) => {
+    const mine = input.contacts ? batch.filter((_, k) => isFresh[of[k] as number]) : batch
     for (const a of batch) {
       const before = riskBefore.get(a.contact_id)
       if (before === undefined) continue
@@ -200,7 +205,8 @@ async function assessAndStore(
   ctx: Context,
   detector: Detector,
   targets: number[],
-  sink: (batch: ScoredAssessment[]) => Promise<void>,
+  /** Each batch with the index of each of its contacts. */
+  sink: (batch: ScoredAssessment[], of: readonly number[]) => Promise<void>,
   progress: AssessProgress | undefined,
   input: AssessInput,
 ): Promise<void> {
@@ -217,9 +223,10 @@ async function assessAndStore(
     })
     try {
       for (let i = 0; i < targets.length; i += STORE_BATCH) {
-        const batch = targets.slice(i, i + STORE_BATCH).map((t) => detector.assess(t))
+        const of = targets.slice(i, i + STORE_BATCH)
+        const batch = of.map((t) => detector.assess(t))
         await storage.store(batch)
-        await sink(batch)
+        await sink(batch, of)
         progress?.('assess', Math.min(targets.length, i + STORE_BATCH), targets.length)
       }
       await storage.finish()
