@@ -1,7 +1,7 @@
 // Batch assessment benchmark: simulates a labelled population with about N contacts (default
 // 1,000,000; most customers contact the lender in this run, so the files stay manageable), then
 // runs `assess` on a fresh SQLite store and prints each stage's time and the peak RSS; then adds
-// 1,000 more contacts to that history to show the incremental path.
+// 1,000 more contacts to that history to show the incremental path. Each run is its own process.
 // Usage: npx tsx bench/assess-bench.ts [N] [--keep DIR]
 // --keep DIR simulates into DIR once and reuses that population on the next runs (same N).
 import {
@@ -22,7 +22,6 @@ import type { PerformanceEntry } from 'node:perf_hooks'
 import { runInChildWithBatchHeap } from '../src/cli/batch-heap.js'
 import { contextFor } from '../src/context.js'
 import { assessFiles, loadRuleSet } from '../src/detect/index.js'
-import type { AssessResult } from '../src/detect/index.js'
 import { writeSimulation } from '../src/simulate/index.js'
 import type { Manifest } from '../src/simulate/index.js'
 import { createStore, migrateToLatest } from '../src/store/index.js'
@@ -42,138 +41,137 @@ const dir =
   process.env[DIR_FROM_PARENT] ?? kept ?? mkdtempSync(join(tmpdir(), 'grayline-assess-bench-'))
 const MANIFEST = join(dir, 'bench-manifest.json')
 const profile = { contactShare: 0.5 }
-
-// The population is simulated here, and assessed in a child node with the young generation
-// `grayline assess` runs with (src/cli/batch-heap.ts): the child's memory is the assessment's
-// alone, as a `grayline assess` process's is, not what simulating a million contacts left behind.
-if (!existsSync(MANIFEST)) {
-  const started = performance.now()
-  writeFileSync(MANIFEST, JSON.stringify(await simulate()))
-  process.stderr.write(`simulated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
-} else if (!process.env[DIR_FROM_PARENT]) process.stderr.write(`reusing the population in ${dir}\n`)
-process.env[DIR_FROM_PARENT] = dir
-const relaunched = await runInChildWithBatchHeap()
-if (relaunched !== null) process.exit(relaunched)
-const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest
-let t0 = 0
-let peak = 0
-/** The highest RSS since the stage began. */
-let stagePeak = 0
-const sampler = setInterval(() => {
-  const rss = process.memoryUsage().rss
-  peak = Math.max(peak, rss)
-  stagePeak = Math.max(stagePeak, rss)
-}, 100)
-const stages = new Map<string, number>()
-// The main thread's garbage-collection pauses, in ms (major: mark-compact), per stage below.
-const gc = { all: 0, major: 0 }
 /** perf_hooks' kind of a mark-compact (full) collection. */
 const MARK_COMPACT = 4
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    gc.all += e.duration
-    const { detail } = e as PerformanceEntry & { detail?: { kind?: number } }
-    if (detail?.kind === MARK_COMPACT) gc.major += e.duration
-  }
-}).observe({ entryTypes: ['gc'] })
-const t = (label: string, since: number) => stages.set(label, (performance.now() - since) / 1000)
 
-rmSync(join(dir, 'bench.db'), { force: true })
-rmSync(join(dir, 'bench.db-wal'), { force: true })
-rmSync(join(dir, 'bench.db-shm'), { force: true })
+/** Set for each child: which run it makes. */
+const PHASE = 'GRAYLINE_ASSESS_BENCH_PHASE'
+type Phase = 'first run' | 'second run'
+const phase = process.env[PHASE] as Phase | undefined
 
-const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
-await migrateToLatest(store.db)
-const ctx = contextFor(store)
-const rules = loadRuleSet()
-// Each stage's wall time, per run: where a run's time goes is what the target is about.
-let last = ''
-let run = 'first run'
-let stageStart = performance.now()
-const stageTimes: string[] = []
-let [mainCpuAt, allCpuAt, gcAt] = [mainThreadCpu(), cpuSeconds(), { ...gc }]
-const endStage = () => {
-  const [main, all] = [mainThreadCpu(), cpuSeconds()]
-  if (last) {
-    const line =
-      `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, ` +
-      `CPU ${(main - mainCpuAt).toFixed(1)} s on the main thread, ${(all - allCpuAt).toFixed(1)} s in all, ` +
-      `GC pauses ${((gc.all - gcAt.all) / 1000).toFixed(1)} s (full ${((gc.major - gcAt.major) / 1000).toFixed(1)} s), ` +
-      `RSS ${memory()}, peak ${(Math.max(stagePeak, process.memoryUsage().rss) / 2 ** 20).toFixed(0)} MB`
-    stageTimes.push(line)
-    process.stderr.write(`${line}\n`)
+// The population is simulated here, and each run is made in a child node of its own with the
+// young generation `grayline assess` runs with (src/cli/batch-heap.ts): a child's memory is its
+// run's alone, as a `grayline assess` process's is, not what simulating a million contacts (or the
+// first run) left behind.
+if (!phase) {
+  if (!existsSync(MANIFEST)) {
+    const started = performance.now()
+    writeFileSync(MANIFEST, JSON.stringify(await simulate()))
+    process.stderr.write(`simulated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  } else process.stderr.write(`reusing the population in ${dir}\n`)
+  for (const f of ['bench.db', 'bench.db-wal', 'bench.db-shm'])
+    rmSync(join(dir, f), { force: true })
+  process.env[DIR_FROM_PARENT] = dir
+  for (const p of ['first run', 'second run'] as const) {
+    process.env[PHASE] = p
+    const code = await runInChildWithBatchHeap()
+    // null: the batch heap is off (GRAYLINE_BATCH_HEAP=0), the run is made here.
+    if (code === null) await assessRun(p)
+    else if (code !== 0) process.exit(code)
   }
-  ;[mainCpuAt, allCpuAt, gcAt] = [main, all, { ...gc }]
-  stagePeak = 0
-  stageStart = performance.now()
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  )
+  console.log(
+    `population: ${manifest.counts.customers} customers, ${manifest.counts.contacts} contacts`,
+  )
+  if (kept) rmSync(join(dir, 'bench.db'), { force: true })
+  else rmSync(dir, { recursive: true, force: true })
+} else {
+  await runInChildWithBatchHeap()
+  await assessRun(phase)
+  process.exit(0)
 }
-const progress = (stage: string, done: number, total: number) => {
-  if (stage !== last) {
-    endStage()
-    process.stderr.write(`  ${stage}…\n`)
+
+/** One run of `assess` on the bench's store, printing each stage's figures and the run's. */
+async function assessRun(run: Phase): Promise<void> {
+  let peak = 0
+  /** The highest RSS since the stage began. */
+  let stagePeak = 0
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss
+    peak = Math.max(peak, rss)
+    stagePeak = Math.max(stagePeak, rss)
+  }, 100)
+  // The main thread's garbage-collection pauses, in ms (major: mark-compact), per stage below.
+  const gc = { all: 0, major: 0 }
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.all += e.duration
+      const { detail } = e as PerformanceEntry & { detail?: { kind?: number } }
+      if (detail?.kind === MARK_COMPACT) gc.major += e.duration
+    }
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  const store = createStore({ kind: 'sqlite', path: join(dir, 'bench.db') })
+  await migrateToLatest(store.db)
+  const ctx = contextFor(store)
+  const rules = loadRuleSet()
+  // Each stage's wall time: where a run's time goes is what the target is about.
+  let last = ''
+  let stageStart = performance.now()
+  let [mainCpuAt, allCpuAt, gcAt] = [mainThreadCpu(), cpuSeconds(), { ...gc }]
+  const endStage = () => {
+    const [main, all] = [mainThreadCpu(), cpuSeconds()]
+    if (last) {
+      const line =
+        `  ${run}, ${last}: ${((performance.now() - stageStart) / 1000).toFixed(1)} s, ` +
+        `CPU ${(main - mainCpuAt).toFixed(1)} s on the main thread, ${(all - allCpuAt).toFixed(1)} s in all, ` +
+        `GC pauses ${((gc.all - gcAt.all) / 1000).toFixed(1)} s (full ${((gc.major - gcAt.major) / 1000).toFixed(1)} s), ` +
+        `RSS ${memory()}, peak ${(Math.max(stagePeak, process.memoryUsage().rss) / 2 ** 20).toFixed(0)} MB`
+      console.log(line)
+    }
+    ;[mainCpuAt, allCpuAt, gcAt] = [main, all, { ...gc }]
+    stagePeak = 0
+    stageStart = performance.now()
   }
-  last = stage
-  void done
-  void total
+  const progress = (stage: string) => {
+    if (stage !== last) {
+      endStage()
+      process.stderr.write(`  ${stage}…\n`)
+    }
+    last = stage
+  }
+  const t0 = performance.now()
+  const cpu0 = cpuSeconds()
+  const result =
+    run === 'first run'
+      ? await assessFiles(
+          ctx,
+          {
+            rules,
+            customers: join(dir, 'customers.jsonl'),
+            contacts: join(dir, 'head.jsonl'),
+            watchlist: join(dir, 'watchlist.jsonl'),
+            // As `grayline assess --out` does: the assessments file is part of the run.
+            out: join(dir, 'assessments.jsonl'),
+          },
+          progress,
+        )
+      : await assessFiles(ctx, { rules, contacts: join(dir, 'tail.jsonl') }, progress)
+  const seconds = (performance.now() - t0) / 1000
+  endStage()
+  clearInterval(sampler)
+  observer.disconnect()
+  await store.db.destroy()
+  console.log(
+    run === 'first run'
+      ? `first run (import + detect + store): ${result.assessed} contacts assessed, ${result.flagged} flagged`
+      : `second run (add ${TAIL} contacts: load history + assess affected): ${result.assessed} new contacts, ${result.reassessedEarlier} earlier re-assessed (${result.changedEarlier} changed risk) of ${result.historyContacts}`,
+  )
+  console.log(
+    `${run}: ${seconds.toFixed(1)} s (${Math.round(result.assessed / seconds)} contacts/s), CPU ${(cpuSeconds() - cpu0).toFixed(1)} s over all threads, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  )
 }
-t0 = performance.now()
-// Only the figures are kept: a CLI run ends here, and its detector must not sit beside the next.
-const first = summary(
-  await assessFiles(
-    ctx,
-    {
-      rules,
-      customers: join(dir, 'customers.jsonl'),
-      contacts: join(dir, 'head.jsonl'),
-      watchlist: join(dir, 'watchlist.jsonl'),
-      // As `grayline assess --out` does: the assessments file is part of the run.
-      out: join(dir, 'assessments.jsonl'),
-    },
-    progress,
-  ),
-)
-t('assess (import + detect + store)', t0)
-endStage()
-const firstPeak = peak
-last = ''
-run = 'second run'
-t0 = performance.now()
-const second = await assessFiles(ctx, { rules, contacts: join(dir, 'tail.jsonl') }, progress)
-t('add 1,000 contacts (load history + assess affected)', t0)
-endStage()
-clearInterval(sampler)
-await store.db.destroy()
-console.log(
-  `load average at the end: ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-)
-console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
-)
-console.log(
-  `population: ${manifest.counts.customers} customers, ${manifest.counts.contacts} contacts`,
-)
-console.log(`first run: ${first.assessed} contacts assessed, ${first.flagged} flagged`)
-console.log(
-  `second run: ${second.assessed} new contacts, ${second.reassessedEarlier} earlier re-assessed (${second.changedEarlier} changed risk) of ${second.historyContacts}`,
-)
-for (const [k, v] of stages) console.log(`${k}: ${v.toFixed(1)} s`)
-for (const line of stageTimes) console.log(line)
-console.log(
-  `contacts/s in the first run: ${Math.round(first.assessed / (stages.get('assess (import + detect + store)') ?? 1))}`,
-)
-console.log(
-  `peak RSS: first run ${(firstPeak / 2 ** 20).toFixed(0)} MB, overall ${(peak / 2 ** 20).toFixed(0)} MB`,
-)
-if (kept) rmSync(join(dir, 'bench.db'), { force: true })
-else rmSync(dir, { recursive: true, force: true })
 
 /** RSS, and of it the main thread's JavaScript heap and array buffers (the rest: workers, SQLite). */
 function memory(): string {
   const m = process.memoryUsage()
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0)
-  return `${mb(m.rss)} MB (main heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB)`
+  return `${mb(m.rss)} MB (main heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, buffers ${mb(m.arrayBuffers)} MB)`
 }
 
 /** CPU seconds of the whole process, every thread. */
@@ -193,17 +191,6 @@ function mainThreadCpu(): number {
     return (Number(fields[11]) + Number(fields[12])) / 100
   } catch {
     return Number.NaN
-  }
-}
-
-function summary(r: AssessResult): Omit<AssessResult, 'detector'> {
-  return {
-    imports: r.imports,
-    historyContacts: r.historyContacts,
-    assessed: r.assessed,
-    flagged: r.flagged,
-    reassessedEarlier: r.reassessedEarlier,
-    changedEarlier: r.changedEarlier,
   }
 }
 
