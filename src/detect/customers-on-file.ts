@@ -4,13 +4,14 @@
 // customer's identifiers side by side in one flat list — of entry numbers in IdentifierOwners,
 // whose characters and owners lie outside V8's heap.
 import { IdentifierOwners } from './identifier-owners.js'
+import { StringSlots } from './string-slots.js'
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
 export class CustomersOnFile {
-  private readonly slots = new Map<string, number>()
   /** Per slot: the one stored copy of the customer id, the name key, where its identifiers lie. */
   private readonly ids: string[] = []
+  private readonly slots = new StringSlots((slot) => this.ids[slot])
   /**
    * Per slot, the name key as its number in `nameKeys` (NO_NAME for none): a book of 1.6 million
    * customers has ~240,000 distinct names, each held once instead of once a customer.
@@ -41,9 +42,8 @@ export class CustomersOnFile {
   set(c: CustomerOnFile): void {
     let slot = this.slots.get(c.customerId)
     if (slot === undefined) {
-      slot = this.ids.length
-      this.slots.set(c.customerId, slot)
       this.ids.push(c.customerId)
+      slot = this.slots.add(c.customerId)
       if (slot >= this.starts.length) this.grow()
     } else {
       for (const e of this.entriesAt(slot)) this.owners.removeOwner(e, slot)

@@ -16,6 +16,7 @@ import { TemplateGroups } from './template-groups.js'
 import type { WatchHit } from './watchlist-lookup.js'
 import { WatchlistLookup } from './watchlist-lookup.js'
 import { CustomersOnFile } from './customers-on-file.js'
+import { StringSlots } from './string-slots.js'
 import type { CustomerOnFile } from './customers-on-file.js'
 
 /** Attachment kinds whose reuse across customers means a forged or templated document. */
@@ -38,7 +39,8 @@ export type IndexOptions = {
 
 export class DetectionIndex implements PostingFacts {
   readonly contacts: ContactFacts[] = []
-  readonly byId = new Map<string, number>()
+  /** Each contact's index by its id (a contact's facts hold the one copy of the id). */
+  readonly byId = new StringSlots((idx) => this.contacts[idx]?.contactId)
   readonly byCustomer = new ContactsByCustomer()
   readonly postings = new IdentifierPostings()
   readonly customers = new CustomersOnFile()
@@ -84,7 +86,11 @@ export class DetectionIndex implements PostingFacts {
     if (facts.customerId && facts.channel !== 'victim_report' && clauses)
       this.repeatedWords.add(facts.customerId, facts.time, clauses)
     this.contacts[idx] = facts
-    if (existing === undefined) this.byId.set(facts.contactId, idx)
+    // A new contact's slot is its index: both count the contacts added so far.
+    if (existing === undefined && this.byId.add(facts.contactId) !== idx)
+      throw new Error(
+        `contact ${facts.contactId}: the index of ids is out of step with the contacts`,
+      )
     if (facts.customerId) this.byCustomer.add(facts.customerId, idx)
     if (facts.channel === 'victim_report') return this.addVictimReport(facts, idx)
     // Each identifier is kept once, in its posting, however many contacts carry it.

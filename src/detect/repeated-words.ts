@@ -4,6 +4,7 @@
 // who wrote them; an unlinked contact whose clauses are, several of them, one customer's own (no
 // other customer wrote them) is that customer repeating themselves. Clauses two customers share are
 // common wording or a template, and never resolve anyone.
+import { StringSlots } from './string-slots.js'
 
 /** Clauses shorter than this are too common to mean anything ("请尽快处理"). */
 const MIN_CLAUSE = 6
@@ -55,8 +56,8 @@ export function clausesOf(text: string): Clauses {
  */
 export class RepeatedWords {
   private readonly clauses = new ClauseTable()
-  private readonly customerNo = new Map<string, number>()
   private readonly customerIds: string[] = []
+  private readonly customerNo = new StringSlots((no) => this.customerIds[no])
   /** The kept contacts, oldest first from `head`: each one's time and how many hashes it kept. */
   private times = new Float64Array(1024)
   private counts = new Uint8Array(1024)
@@ -76,8 +77,8 @@ export class RepeatedWords {
     this.latest = Math.max(this.latest, time)
     let no = this.customerNo.get(customerId)
     if (no === undefined) {
-      no = this.customerIds.push(customerId) - 1
-      this.customerNo.set(customerId, no)
+      this.customerIds.push(customerId)
+      no = this.customerNo.add(customerId)
     }
     const n = clauses.length >> 1
     // clausesOf keeps at most MAX_CLAUSES; a count is kept in a byte.
