@@ -6,6 +6,7 @@
 // an open-addressing table of 32-bit hashes finds it, and its owners are customer slots. Lookups
 // compare the characters, so an answer is exact, never a hash's guess.
 import { fnv1a } from '../text/hash.js'
+import { placeSlot } from './string-slots.js'
 
 /** No owner (every owner was removed): answers as an identifier never seen. */
 const NO_OWNER = -1
@@ -132,10 +133,7 @@ export class IdentifierOwners {
   }
 
   private place(e: number, h: number): void {
-    const mask = this.table.length - 1
-    let b = h & mask
-    while (this.table[b] !== 0) b = (b + 1) & mask
-    this.table[b] = e + 1
+    placeSlot(this.table, e, h)
   }
 
   private rehash(size: number): void {

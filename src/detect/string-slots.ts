@@ -50,14 +50,22 @@ export class StringSlots {
   }
 
   private place(slot: number, h: number): void {
-    const mask = this.table.length - 1
-    let b = h & mask
-    while (this.table[b] !== 0) b = (b + 1) & mask
-    this.table[b] = slot + 1
+    placeSlot(this.table, slot, h)
   }
 
   private rehash(size: number): void {
     this.table = new Int32Array(size)
     for (let s = 0; s < this.count; s++) this.place(s, this.hashes[s] as number)
   }
+}
+
+/**
+ * Puts slot + 1 in the first empty bucket from the hash's (linear probing): the tables here and in
+ * IdentifierOwners, whose size is a power of two and which never fill past half.
+ */
+export function placeSlot(table: Int32Array, slot: number, h: number): void {
+  const mask = table.length - 1
+  let b = h & mask
+  while (table[b] !== 0) b = (b + 1) & mask
+  table[b] = slot + 1
 }
