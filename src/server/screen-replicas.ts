@@ -57,6 +57,8 @@ export class ScreenReplicas {
   readonly acceptCounts: Int32Array
   /** Once every replica's thread runs (its heap made with the process's V8 flags of now). */
   readonly started: Promise<void>
+  /** Once every replica has loaded its copy of the store (or failed to). */
+  readonly loadedAll: Promise<void>
 
   private constructor(count: number, setup: ReplicaSetup) {
     this.acceptCounts = newAcceptCounts(count + 1)
@@ -70,6 +72,7 @@ export class ScreenReplicas {
       }),
     )
     this.loaded = this.workers.map((w) => once(w, 'loaded'))
+    this.loadedAll = Promise.allSettled(this.loaded).then(() => undefined)
     this.started = Promise.all(this.workers.map((w) => once(w, 'started'))).then(
       () => undefined,
       () => undefined,
@@ -96,6 +99,11 @@ export class ScreenReplicas {
     }
     this.stops.push(s.live.onChange((change) => broadcast({ type: 'detector', change })))
     s.scripts.onPublish(() => broadcast({ type: 'scripts' }))
+    // A replica read the call scripts as it loaded, beside the server's own start-up, which stores
+    // the file's scripts on a fresh store only when its app is built: read them again now (until
+    // it has, screening goes to the server's thread). Without this a replica that read none
+    // answered its first screenings with no script, as a 500.
+    broadcast({ type: 'scripts' })
     s.credentials.onInvalidate((invalidation) => broadcast({ type: 'credentials', invalidation }))
     this.stops.push(
       onAssessmentsSaved((contactIds) => broadcast({ type: 'assessments-saved', contactIds })),

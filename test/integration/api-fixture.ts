@@ -8,6 +8,7 @@ import type { Context } from '../../src/context.js'
 import { assessFiles, loadRuleSet } from '../../src/detect/index.js'
 import type { App } from '../../src/server/app.js'
 import { buildApp } from '../../src/server/app.js'
+import type { ServerConfig } from '../../src/server/deps.js'
 import { LiveDetector } from '../../src/server/live-detector.js'
 import { buildContact, buildCustomer, validIdNumber, writeJsonl } from './builders.js'
 
@@ -58,25 +59,33 @@ export type ApiFixture = {
 }
 
 export async function openApi(ctx: Context, dir: string, secret = randomBytes(32)): Promise<App> {
-  const rules = loadRuleSet()
+  await fillStore(ctx, dir)
+  return buildFilledApi(ctx, dir, secret)
+}
+
+/** The fixture's customers and contacts assessed, and the demo users: a store as served. */
+export async function fillStore(ctx: Context, dir: string): Promise<void> {
   await assessFiles(ctx, {
-    rules,
+    rules: loadRuleSet(),
     customers: writeJsonl(dir, 'customers.jsonl', customers),
     contacts: writeJsonl(dir, 'contacts.jsonl', contacts),
   })
   await createDemoUsers(ctx)
-  const live = await LiveDetector.load(ctx, rules)
-  return buildApp({
-    ctx,
-    live,
-    secret,
-    config: {
-      secureCookies: true,
-      uploadDir: join(dir, 'uploads'),
-      maxUploadBytes: 1024 * 1024,
-      rulesPath: 'rules/default.json',
-    },
-  })
+}
+
+export function apiConfig(dir: string): ServerConfig {
+  return {
+    secureCookies: true,
+    uploadDir: join(dir, 'uploads'),
+    maxUploadBytes: 1024 * 1024,
+    rulesPath: 'rules/default.json',
+  }
+}
+
+/** The app over a filled store (its build stores the file's call scripts on a fresh one). */
+export async function buildFilledApi(ctx: Context, dir: string, secret: Buffer): Promise<App> {
+  const live = await LiveDetector.load(ctx, loadRuleSet())
+  return buildApp({ ctx, live, secret, config: apiConfig(dir) })
 }
 
 /** Logs in and returns the session cookie to send with later requests. */

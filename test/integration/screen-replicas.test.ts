@@ -9,7 +9,17 @@ import type { App } from '../../src/server/app.js'
 import { isScreenRequest } from '../../src/server/replica-messages.js'
 import { ScreenReplicas, screenReplicaCount } from '../../src/server/screen-replicas.js'
 import type { StoreConfig } from '../../src/store/index.js'
-import { AGENT_PHONE, DEMO_PASSWORD, as, customers, login, openApi } from './api-fixture.js'
+import {
+  AGENT_PHONE,
+  DEMO_PASSWORD,
+  apiConfig,
+  as,
+  buildFilledApi,
+  customers,
+  fillStore,
+  login,
+  openApi,
+} from './api-fixture.js'
 import { PG_URL, testStores, useStore } from './stores.js'
 
 describe('screening replica settings', () => {
@@ -36,15 +46,15 @@ describe.each(testStores)('screening replicas on $kind', (store) => {
   const t = useStore(store)
 
   type Running = { app: App; replicas: ScreenReplicas; url: string; logged: string[] }
+  const storeConfig = (): StoreConfig =>
+    t.store.kind === 'sqlite'
+      ? { kind: 'sqlite', path: join(t.dir, 'test.db') }
+      : { kind: 'postgres', url: PG_URL, schema: t.store.schema }
   const withReplica = (fn: (r: Running) => Promise<void>) => async () => {
     const secret = randomBytes(32)
     const app = await openApi(t.ctx, t.dir, secret)
-    const config: StoreConfig =
-      t.store.kind === 'sqlite'
-        ? { kind: 'sqlite', path: join(t.dir, 'test.db') }
-        : { kind: 'postgres', url: PG_URL, schema: t.store.schema }
     const replicas = ScreenReplicas.start(1, {
-      store: config,
+      store: storeConfig(),
       rulesPath: app.deps.config.rulesPath,
       secret: new Uint8Array(secret),
       trustProxy: false,
@@ -67,6 +77,51 @@ describe.each(testStores)('screening replicas on $kind', (store) => {
       await app.close()
     }
   }
+
+  it.skipIf(!store.available)(
+    'answers with the call script when it loaded before the server stored the scripts (a first start)',
+    async () => {
+      // As `grayline serve` starts: the replica loads beside the server's own start-up, and on a
+      // fresh store the file's call scripts are stored only when the server's app is built.
+      await fillStore(t.ctx, t.dir)
+      const secret = randomBytes(32)
+      const replicas = ScreenReplicas.start(1, {
+        store: storeConfig(),
+        rulesPath: apiConfig(t.dir).rulesPath,
+        secret: new Uint8Array(secret),
+        trustProxy: false,
+        config: apiConfig(t.dir),
+      })
+      await replicas.loadedAll
+      const app = await buildFilledApi(t.ctx, t.dir, secret)
+      replicas.connect({
+        app: app.app,
+        log: () => undefined,
+        live: app.deps.live,
+        scripts: app.deps.scripts,
+        credentials: app.deps.credentials,
+      })
+      const [port] = await replicas.listen({ port: 0, host: '127.0.0.1' })
+      try {
+        const session = await login(app, 'agent')
+        const viaReplica = await call(`http://127.0.0.1:${port}`, session, 'POST', '/api/screen', {
+          phone: AGENT_PHONE,
+        })
+        expect(viaReplica.status).toBe(200)
+        const viaServer = await as(
+          app,
+          session,
+        )({ method: 'POST', url: '/api/screen', payload: { phone: AGENT_PHONE } })
+        expect(viaReplica.json()).toEqual(viaServer.json())
+        expect((viaReplica.json() as { script: { id: string } }).script.id).toEqual(
+          expect.any(String),
+        )
+      } finally {
+        await replicas.close()
+        await app.close()
+      }
+    },
+  )
 
   /** A request to the replica, as a CTI or browser sends it. */
   const call_ = (...a: Parameters<typeof call>) => call(...a)
