@@ -5,6 +5,7 @@
 // whose characters and owners lie outside V8's heap.
 import { IdentifierOwners } from './identifier-owners.js'
 import { StringSlots } from './string-slots.js'
+import { grown } from './typed-tables.js'
 
 export type CustomerOnFile = { customerId: string; nameKey: string | null; identifiers: string[] }
 
@@ -51,9 +52,10 @@ export class CustomersOnFile {
     this.names[slot] = this.nameNumber(c.nameKey)
     const count = Math.min(c.identifiers.length, 0xffff)
     if (this.entryCount + count > this.entryList.length) {
-      const list = new Int32Array(Math.max(this.entryList.length * 2, this.entryCount + count))
-      list.set(this.entryList)
-      this.entryList = list
+      this.entryList = grown(
+        this.entryList,
+        new Int32Array(Math.max(this.entryList.length * 2, this.entryCount + count)),
+      )
     }
     this.starts[slot] = this.entryCount
     this.counts[slot] = count
@@ -130,13 +132,9 @@ export class CustomersOnFile {
   }
 
   private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2)
-    starts.set(this.starts)
-    const counts = new Uint16Array(this.counts.length * 2)
-    counts.set(this.counts)
-    const names = new Int32Array(this.names.length * 2)
-    names.set(this.names)
-    ;[this.starts, this.counts, this.names] = [starts, counts, names]
+    this.starts = grown(this.starts, new Int32Array(this.starts.length * 2))
+    this.counts = grown(this.counts, new Uint16Array(this.counts.length * 2))
+    this.names = grown(this.names, new Int32Array(this.names.length * 2))
   }
 }
 

@@ -6,7 +6,7 @@
 // an open-addressing table of 32-bit hashes finds it, and its owners are customer slots. Lookups
 // compare the characters, so an answer is exact, never a hash's guess.
 import { fnv1a } from '../text/hash.js'
-import { placeSlot } from './string-slots.js'
+import { grown, placeSlot } from './typed-tables.js'
 
 /** No owner (every owner was removed): answers as an identifier never seen. */
 const NO_OWNER = -1
@@ -54,7 +54,7 @@ export class IdentifierOwners {
     } else {
       this.store(e, identifier, h)
       if ((this.entries + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
-      else this.place(e, h)
+      else placeSlot(this.table, e, h)
     }
     this.entries++
     return e
@@ -132,14 +132,10 @@ export class IdentifierOwners {
     this.arenaUsed += identifier.length
   }
 
-  private place(e: number, h: number): void {
-    placeSlot(this.table, e, h)
-  }
-
   private rehash(size: number): void {
     this.table = new Int32Array(size)
     for (let e = 0; e <= this.entries; e++)
-      if (this.starts[e] !== WIDE) this.place(e, this.hashes[e] as number)
+      if (this.starts[e] !== WIDE) placeSlot(this.table, e, this.hashes[e] as number)
   }
 }
 
@@ -151,9 +147,4 @@ function narrowHash(s: string): number {
   if (s.length > 0xffff) return -1
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return -1
   return fnv1a(s)
-}
-
-function grown<T extends Int32Array | Uint16Array | Uint32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from)
-  return to
 }

@@ -5,6 +5,7 @@
 // other customer wrote them) is that customer repeating themselves. Clauses two customers share are
 // common wording or a template, and never resolve anyone.
 import { StringSlots } from './string-slots.js'
+import { grown } from './typed-tables.js'
 
 /** Clauses shorter than this are too common to mean anything ("请尽快处理"). */
 const MIN_CLAUSE = 6
@@ -230,9 +231,4 @@ export class ClauseTable {
 /** The hashes are FNV-1a: mixed once more so that nearby values spread over the table. */
 function bucketOf(hash: number, mask: number): number {
   return (Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) >>> 0) & mask
-}
-
-function grown<T extends Float64Array | Uint8Array | Uint32Array>(from: T, to: T): T {
-  to.set(from)
-  return to
 }

@@ -4,6 +4,7 @@
 // costs its slot's hash and two to four table buckets, 12–20 bytes, outside V8's heap; a lookup
 // compares the key with the caller's string, so an answer is exact, never a hash's guess.
 import { fnv1a } from '../text/hash.js'
+import { grown, placeSlot } from './typed-tables.js'
 
 export class StringSlots {
   /** Open addressing: slot + 1 per bucket, 0 for an empty one; at most half full. */
@@ -38,34 +39,17 @@ export class StringSlots {
     const slot = this.count++
     if (slot >= this.hashes.length) {
       // By half again: doubled past a few million keys, a quarter of the array would lie unused.
-      const hashes = new Uint32Array(Math.ceil(this.hashes.length * 1.5))
-      hashes.set(this.hashes)
-      this.hashes = hashes
+      this.hashes = grown(this.hashes, new Uint32Array(Math.ceil(this.hashes.length * 1.5)))
     }
     const h = fnv1a(key)
     this.hashes[slot] = h
     if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2)
-    else this.place(slot, h)
+    else placeSlot(this.table, slot, h)
     return slot
-  }
-
-  private place(slot: number, h: number): void {
-    placeSlot(this.table, slot, h)
   }
 
   private rehash(size: number): void {
     this.table = new Int32Array(size)
-    for (let s = 0; s < this.count; s++) this.place(s, this.hashes[s] as number)
+    for (let s = 0; s < this.count; s++) placeSlot(this.table, s, this.hashes[s] as number)
   }
-}
-
-/**
- * Puts slot + 1 in the first empty bucket from the hash's (linear probing): the tables here and in
- * IdentifierOwners, whose size is a power of two and which never fill past half.
- */
-export function placeSlot(table: Int32Array, slot: number, h: number): void {
-  const mask = table.length - 1
-  let b = h & mask
-  while (table[b] !== 0) b = (b + 1) & mask
-  table[b] = slot + 1
 }
